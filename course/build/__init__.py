@@ -1,0 +1,1 @@
+"""Building `release/` from `source/`: inlining helpers, nbgrader, normalising, verifying."""

@@ -1,0 +1,70 @@
+"""Embed the course's notebook helpers in a notebook, so it runs where `course` is not installed.
+
+A source notebook imports helpers with lines such as `from course.checks import *`. In the
+student version, the same cell first registers each imported module from an embedded copy of
+its source, so those import lines work unchanged, with the same names, on Colab or anywhere.
+"""
+
+import importlib
+import inspect
+import re
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+from nbformat import NotebookNode
+
+HELPER_IMPORT = re.compile(r"^from course\.(\w+) import \*[ \t]*$", re.MULTILINE)
+
+LOADER = '''# @title Course helpers: run this cell (its code is folded; no need to read it)
+# `make release` embedded the course's helper modules below, so this notebook runs without the course's files.
+import sys as _sys
+import types as _types
+
+
+def _install_course_module(name, source):
+    """Register `course.<name>` from its embedded source."""
+    if "course" not in _sys.modules:
+        _sys.modules["course"] = _types.ModuleType("course")
+        _sys.modules["course"].__path__ = []
+    module = _types.ModuleType(f"course.{name}")
+    module.__file__ = f"course/{name}.py"
+    _sys.modules[module.__name__] = module
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+
+'''
+
+
+class HelperSourceError(ValueError):
+    """A helper module's source cannot be embedded in a notebook."""
+
+
+def helper_source(name: str) -> str:
+    """The source of `course.<name>`, checked to be embeddable in a raw ''' string."""
+    source = inspect.getsource(importlib.import_module(f"course.{name}"))
+    if "'''" in source or source.rstrip("\n").endswith("\\"):
+        raise HelperSourceError(f"course/{name}.py cannot be embedded: it contains ''' or ends with a backslash")
+    return source
+
+
+def helper_modules(source: str) -> list[str]:
+    """Names of the course modules a cell imports with `from course.<name> import *`."""
+    return HELPER_IMPORT.findall(source)
+
+
+def embed_helpers(source: str) -> str:
+    """The cell `source`, preceded by embedded copies of the helper modules it imports."""
+    installs = "".join(
+        f"_install_course_module({name!r}, r'''{helper_source(name)}''')\n" for name in helper_modules(source)
+    )
+    return f"{LOADER}{installs}\n{source}"
+
+
+class EmbedCourseHelpers(NbGraderPreprocessor):
+    """nbgrader preprocessor: embed the helpers a cell imports and fold the cell in Jupyter and Colab."""
+
+    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+        """Embed helpers in a cell that imports them; leave every other cell alone."""
+        if cell.cell_type == "code" and helper_modules(cell.source):
+            cell.source = embed_helpers(cell.source)
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            cell.metadata["cellView"] = "form"
+        return cell, resources

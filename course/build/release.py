@@ -1,0 +1,61 @@
+"""`make release`: check the sources, build the student versions with nbgrader, check what was built."""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+from course.build.contract import ASSIGNMENTS, Assignment
+from course.build.verify import points, release_problems, source_problems
+
+
+def generate(root: Path, assignment: Assignment) -> None:
+    """Run `nbgrader generate_assignment --force` for one assignment; raise if nbgrader reports an error."""
+    nbgrader = Path(sys.executable).with_name("nbgrader")
+    result = subprocess.run(
+        [str(nbgrader), "generate_assignment", assignment.id, "--force"], cwd=root, capture_output=True, text=True
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0 or "| ERROR]" in log:
+        raise RuntimeError(f"nbgrader generate_assignment {assignment.id} failed:\n{log}")
+
+
+def build(root: Path) -> list[str]:
+    """Build every assignment below `root`; return the problems found, after printing a summary line each."""
+    problems: list[str] = []
+    sources = {}
+    for assignment in ASSIGNMENTS:
+        path = assignment.path(root / "source")
+        if not path.exists():
+            problems.append(f"{path.relative_to(root)}: missing")
+            continue
+        sources[assignment] = nbformat.read(path, as_version=4)
+        problems += [f"{path.relative_to(root)}: {p}" for p in source_problems(sources[assignment], assignment.graded_names)]
+    if problems:
+        return problems
+    for assignment, source in sources.items():
+        generate(root, assignment)
+        path = assignment.path(root / "release")
+        release = nbformat.read(path, as_version=4)
+        found = release_problems(source, release)
+        problems += [f"{path.relative_to(root)}: {p}" for p in found]
+        graded = sum(1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+        status = "ok" if not found else f"{len(found)} problems"
+        print(f"{assignment.id:16} {assignment.notebook:20} {graded} graded cells, {points(source):g} points: {status}")
+    return problems
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
+    problems = build(parser.parse_args().root.resolve())
+    for problem in problems:
+        print(f"ERROR: {problem}", file=sys.stderr)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

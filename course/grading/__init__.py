@@ -1,0 +1,1 @@
+"""Grading submissions in bulk with nbgrader, and reporting the results."""

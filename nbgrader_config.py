@@ -1,0 +1,33 @@
+"""nbgrader settings for the course: paths, the release pipeline, execution limits."""
+
+from pathlib import Path
+
+from nbgrader.converters.generate_assignment import GenerateAssignment
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+c.CourseDirectory.course_id = "convolutions"
+c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.submitted_directory = "submitted"
+c.CourseDirectory.autograded_directory = "autograded"
+c.CourseDirectory.feedback_directory = "feedback"
+
+# Student notebooks carry their own copy of the course helpers (see course/build/inline.py).
+c.GenerateAssignment.preprocessors = [
+    "course.build.inline.EmbedCourseHelpers",
+    *GenerateAssignment.class_traits()["preprocessors"].default(),
+]
+
+# A student's notebook may not run forever: each cell gets this many seconds.
+c.Execute.timeout = 120
+c.Execute.kernel_name = "python3"
+
+# Feedback shows what each hidden test reported, never the hidden test code.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "course.grading.feedback.SummarizeHiddenTestErrors",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

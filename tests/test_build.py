@@ -1,0 +1,124 @@
+"""The release build's parts: embedding helpers and the checks of source and student notebooks."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from course.build import inline
+from course.build.verify import leaked_lines, release_problems, source_problems
+
+
+def blocked_course(tmp_path: Path) -> dict[str, str]:
+    """An environment in which `import course` fails, as on a student's machine."""
+    (tmp_path / "block" / "course").mkdir(parents=True)
+    (tmp_path / "block" / "course" / "__init__.py").write_text("raise ImportError('course is not installed here')\n")
+    return {"PYTHONPATH": str(tmp_path / "block")}
+
+
+def test_embedded_helpers_run_without_the_course_package(tmp_path):
+    cell = "from course.checks import *\nfrom course.plots import *\nprint(check_close.__module__, show_grid.__name__)\n"
+    script = tmp_path / "cell.py"
+    script.write_text(inline.embed_helpers(cell))
+    result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
+                            env={**blocked_course(tmp_path), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "course.checks show_grid"
+
+
+def test_embedding_keeps_the_cell_and_only_touches_helper_cells():
+    cell = new_code_cell("from course.checks import *\nimport torch")
+    other = new_code_cell("x = 1")
+    for c in (cell, other):
+        inline.EmbedCourseHelpers().preprocess_cell(c, {}, 0)
+    assert cell.source.endswith("from course.checks import *\nimport torch")
+    assert "_install_course_module('checks', r'''" in cell.source
+    assert cell.metadata["jupyter"]["source_hidden"] is True and cell.metadata["cellView"] == "form"
+    assert other.source == "x = 1" and "jupyter" not in other.metadata
+
+
+def test_a_module_that_cannot_be_embedded_is_refused(monkeypatch):
+    monkeypatch.setattr(inline.inspect, "getsource", lambda module: "x = '''oops'''\n")
+    with pytest.raises(inline.HelperSourceError):
+        inline.embed_helpers("from course.checks import *")
+
+
+def nb(*cells):
+    """A notebook of these cells."""
+    return new_notebook(cells=list(cells))
+
+
+def grader(cell, **meta):
+    """`cell` with nbgrader metadata."""
+    cell.metadata["nbgrader"] = {"schema_version": 3, "locked": True, "solution": False, "grade": False, **meta}
+    return cell
+
+
+SOLUTION = grader(new_code_cell(textwrap.dedent("""\
+    def f(x):
+        \"\"\"Double x.\"\"\"
+        ### BEGIN SOLUTION
+        return x * 2 + 0
+        ### END SOLUTION
+    """)), grade_id="f", solution=True, locked=False)
+TESTS = grader(new_code_cell(textwrap.dedent("""\
+    # Hidden tests for f run here.
+    ### BEGIN HIDDEN TESTS
+    assert f(21) == 42, 'secret check'
+    ### END HIDDEN TESTS
+    """)), grade_id="test_f", grade=True, points=2)
+
+
+def test_a_clean_source_has_no_problems():
+    assert source_problems(nb(new_markdown_cell("# f"), SOLUTION, TESTS), ("f",)) == []
+
+
+def test_source_problems_are_each_reported():
+    outputs = new_code_cell("1", execution_count=1)
+    no_points = grader(new_code_cell("### BEGIN HIDDEN TESTS\npass\n### END HIDDEN TESTS"), grade_id="test_f", grade=True)
+    no_hidden = grader(new_code_cell("assert True"), grade_id="test_g", grade=True, points=1)
+    problems = source_problems(nb(outputs, SOLUTION, no_points, no_hidden), ("f", "missing_name"))
+    joined = "\n".join(problems)
+    for expected in ("stored outputs", "grade cell test_f: no points", "grade cell test_g: no hidden tests",
+                     "graded name 'missing_name'"):
+        assert expected in joined, joined
+    assert "solution cell 'f' has no grade cell" not in joined
+    assert "grade id 'x' used by 2 cells" in "\n".join(source_problems(nb(
+        grader(new_code_cell(""), grade_id="x"), grader(new_code_cell(""), grade_id="x")), ()))
+    orphan = grader(new_code_cell("def h(): pass"), grade_id="h", solution=True, locked=False)
+    assert "solution cell 'h' has no grade cell 'test_h'" in "\n".join(source_problems(nb(orphan), ("h",)))
+
+
+def release_of(source):
+    """A correct student version of `source`, as nbgrader builds it."""
+    release = nbformat.reads(nbformat.writes(source), as_version=4)
+    release.cells[0].source = 'def f(x):\n    """Double x."""\n    # YOUR CODE HERE\n    raise NotImplementedError()'
+    release.cells[1].source = "# Hidden tests for f run here.\n"
+    return release
+
+
+def test_a_correct_release_has_no_problems():
+    source = nb(SOLUTION, TESTS)
+    assert release_problems(source, release_of(source)) == []
+
+
+def test_leaks_missing_stubs_and_course_imports_are_reported():
+    source = nb(SOLUTION, TESTS)
+    leaky = release_of(source)
+    leaky.cells[0].source = SOLUTION.source.replace("### BEGIN SOLUTION\n", "").replace("### END SOLUTION\n", "")
+    leaky.cells.append(new_code_cell("from course.checks import *"))
+    problems = "\n".join(release_problems(source, leaky))
+    assert "no `raise NotImplementedError()` stub" in problems
+    assert "leaked: 'return x * 2 + 0'" in problems
+    assert "imports `course`" in problems
+    assert leaked_lines(source, release_of(source)) == []
+    marked = release_of(source)
+    marked.cells[1].source = TESTS.source
+    problems = "\n".join(release_problems(source, marked))
+    assert "markers" in problems and "secret check" in problems
+    del marked.cells[1]
+    assert "nbgrader cell 'test_f' is missing" in "\n".join(release_problems(source, marked))

@@ -1,0 +1,33 @@
+"""release/ is what `make release` builds from source/, leak-free, with a stub in every solution cell."""
+
+from pathlib import Path
+
+import pytest
+
+from course.build.cells import STUB, is_solution
+from course.build.contract import ASSIGNMENTS
+from course.build.verify import release_problems
+from tests.notebooks import read
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_committed_release_is_byte_identical_to_a_fresh_build(scratch_course, assignment):
+    committed = assignment.path(REPO / "release")
+    assert committed.exists(), f"{committed} is missing: run `make release` and commit release/"
+    assert committed.read_bytes() == assignment.path(scratch_course / "release").read_bytes(), (
+        f"{committed} is stale: run `make release` and commit release/")
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_release_is_leak_free_and_stubbed(assignment):
+    source, release = read(assignment.path(REPO / "source")), read(assignment.path(REPO / "release"))
+    assert release_problems(source, release) == []
+    solutions = [cell for cell in release.cells if is_solution(cell)]
+    assert solutions and all(STUB in cell.source for cell in solutions)
+
+
+def test_release_holds_only_contract_assignments():
+    released = {path.parent.name for path in (REPO / "release").glob("*/*.ipynb")}
+    assert released == {a.id for a in ASSIGNMENTS}
