@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env release test autograde feedback lab bench clean
+.PHONY: help env sandbox release test autograde feedback lab bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,14 +22,20 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+sandbox: ## Install bubblewrap, which grading kernels run in (needs root or sudo)
+	@command -v bwrap >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
+	  else sudo apt-get install -y bubblewrap; fi; }
+	@command -v prlimit >/dev/null || { echo "prlimit (util-linux) is missing" >&2; exit 1; }
+
 release: env ## Build the student notebooks in release/ from source/ and check them
 	$(PY) -m course.build.release
 
-test: env ## Run every test: unit, notebooks (nbval), release checks, the grading flow
+test: env sandbox ## Run every test: unit, notebooks (nbval), release checks, the grading flow
 	$(PY) -m pytest tests source --nbval-lax; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; exit 1; fi; exit $$status
 
-autograde: env ## Grade everything under submitted/ and export grades.csv
+autograde: env sandbox ## Grade everything under submitted/ and export grades.csv
 	$(PY) -m course.grading.autograde
 
 feedback: env ## Write feedback for every autograded submission into feedback/

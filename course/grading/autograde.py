@@ -1,37 +1,152 @@
-"""`make autograde`: grade every submission under submitted/ with nbgrader, one at a time, then export grades.csv."""
+"""`make autograde`: grade every submission under submitted/, each on its own, in the sandbox.
+
+For each submitted/<student>/<assignment>/ folder: build a clean notebook from it (intake),
+grade that with `nbgrader autograde` in a sandboxed kernel, and record what happened in a
+ledger beside it. submitted/ is never written to. A submission already graded from the same
+files is skipped, so an interrupted run can simply be started again. Finally grades.csv and
+the reports are written.
+"""
 
 import argparse
+import hashlib
+import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import nbformat
 
-def nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
+from course.build.contract import ASSIGNMENTS, Assignment
+from course.grading import sandbox
+from course.grading.intake import find_notebook, intake
+from course.grading.report import write_reports
+
+INTAKE = "intake"
+SUBMISSION_TIMEOUT = 1800
+
+
+@dataclass
+class Ledger:
+    """What grading one submission did: the files it graded, how it went, and notes for the student."""
+
+    digest: str
+    status: str
+    notes: list[str] = field(default_factory=list)
+
+
+def nbgrader(root: Path, *args: str, env: dict[str, str] | None = None,
+             timeout: float | None = None) -> subprocess.CompletedProcess:
     """Run an nbgrader command in the course folder `root`, capturing its output."""
     command = [str(Path(sys.executable).with_name("nbgrader")), *args]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True)
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=timeout)
 
 
-def submissions(root: Path) -> list[tuple[str, str]]:
-    """(student, assignment) for every folder submitted/<student>/<assignment>/, sorted."""
-    return sorted((path.parent.name, path.name) for path in (root / "submitted").glob("*/*") if path.is_dir())
+def submissions(root: Path) -> list[tuple[str, Assignment]]:
+    """(student, assignment) for every folder submitted/<student>/<assignment>/ of a known assignment."""
+    known = {a.id: a for a in ASSIGNMENTS}
+    folders = sorted((root / "submitted").glob("*/*"))
+    return [(f.parent.name, known[f.name]) for f in folders if f.is_dir() and f.name in known]
 
 
-def grade_all(root: Path, force: bool) -> list[str]:
-    """Autograde each submission; return a line for each one nbgrader could not grade."""
-    problems = []
+def digest(folder: Path) -> str:
+    """A fingerprint of every file in a submission folder."""
+    hasher = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        hasher.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def ledger_path(root: Path, student: str, assignment: Assignment) -> Path:
+    """Where the ledger of one submission lives."""
+    return root / INTAKE / student / assignment.id / "ledger.json"
+
+
+def read_ledger(path: Path) -> Ledger | None:
+    """The ledger at `path`, or None if there is none (or it is unreadable)."""
+    try:
+        return Ledger(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def prepare(root: Path, student: str, assignment: Assignment) -> list[str]:
+    """Write the clean notebook for one submission under intake/; return the notes for the student."""
+    folder = root / "submitted" / student / assignment.id
+    target = root / INTAKE / student / assignment.id
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    path, note = find_notebook(folder, assignment.notebook)
+    release = nbformat.read(assignment.path(root / "release"), as_version=4)
+    result = intake(path, release)
+    nbformat.write(result.notebook, target / assignment.notebook)
+    if (folder / "timestamp.txt").is_file():
+        shutil.copy(folder / "timestamp.txt", target / "timestamp.txt")
+    return ([note] if note else []) + result.notes
+
+
+def autograde_command(assignment: Assignment, student: str, kernel: str | None, runtime: Path) -> list[str]:
+    """The nbgrader arguments that grade one clean submission from intake/ (in a sandboxed `kernel` if given)."""
+    args = ["autograde", assignment.id, "--student", student, "--force",
+            f"--CourseDirectory.submitted_directory={INTAKE}"]
+    if kernel:
+        args += [f"--Execute.kernel_name={kernel}", "--KernelManager.transport=ipc",
+                 f"--KernelManager.ip={runtime / 'kernel'}"]
+    return args
+
+
+def run_autograde(root: Path, student: str, assignment: Assignment, use_sandbox: bool) -> tuple[bool, str]:
+    """Grade one prepared submission with nbgrader; return whether it worked and nbgrader's last words."""
+    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        runtime = Path(scratch) / "runtime"
+        sandbox.prepare_ipc_folder(runtime)
+        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
+        kernel = None
+        if use_sandbox:
+            kernel = sandbox.write_kernelspec(Path(scratch) / "jupyter")
+            env["JUPYTER_PATH"] = f"{scratch}/jupyter"
+        try:
+            result = nbgrader(root, *autograde_command(assignment, student, kernel, runtime), env=env,
+                              timeout=SUBMISSION_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return False, f"grading took longer than {SUBMISSION_TIMEOUT} s"
+    log = (result.stdout + result.stderr).strip().splitlines()
+    return result.returncode == 0, (log[-1] if log else "")
+
+
+def grade_one(root: Path, student: str, assignment: Assignment, fingerprint: str, use_sandbox: bool) -> Ledger:
+    """Intake and grade one submission; if grading fails, grade it as blank so it still gets a score."""
+    notes = prepare(root, student, assignment)
+    worked, last_words = run_autograde(root, student, assignment, use_sandbox)
+    if not worked:
+        notes.append(f"grading stopped ({last_words}); the notebook was graded as blank, so it scores 0")
+        blank = nbformat.read(assignment.path(root / "release"), as_version=4)
+        nbformat.write(blank, root / INTAKE / student / assignment.id / assignment.notebook)
+        worked, last_words = run_autograde(root, student, assignment, use_sandbox)
+    return Ledger(fingerprint, "graded" if worked else f"failed: {last_words}", notes)
+
+
+def grade_all(root: Path, force: bool = False, use_sandbox: bool = True) -> list[str]:
+    """Grade every submission not yet graded from its current files; return the submissions that failed."""
+    failed = []
     pending = submissions(root)
     for number, (student, assignment) in enumerate(pending, 1):
-        if not force and (root / "autograded" / student / assignment).is_dir():
-            print(f"[{number}/{len(pending)}] {student} {assignment}: already graded, skipped")
+        path = ledger_path(root, student, assignment)
+        previous = read_ledger(path)
+        fingerprint = digest(root / "submitted" / student / assignment.id)
+        prefix = f"[{number}/{len(pending)}] {student} {assignment.id}:"
+        if not force and previous and previous.digest == fingerprint and previous.status == "graded":
+            print(f"{prefix} already graded, skipped", flush=True)
             continue
-        args = ["autograde", assignment, "--student", student, "--force"]
-        result = nbgrader(root, *args)
-        failed = result.returncode != 0
-        print(f"[{number}/{len(pending)}] {student} {assignment}: {'FAILED' if failed else 'graded'}", flush=True)
-        if failed:
-            problems.append(f"{student} {assignment}: {result.stderr.strip().splitlines()[-1:]}")
-    return problems
+        ledger = grade_one(root, student, assignment, fingerprint, use_sandbox)
+        path.write_text(json.dumps(asdict(ledger), indent=1))
+        print(f"{prefix} {ledger.status}" + (f" ({len(ledger.notes)} notes)" if ledger.notes else ""), flush=True)
+        if ledger.status != "graded":
+            failed.append(f"{student} {assignment.id}: {ledger.status}")
+    return failed
 
 
 def main() -> None:
@@ -39,17 +154,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
     parser.add_argument("--force", action="store_true", help="grade again submissions already graded")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run students' code unconfined (only for trusted code: see README)")
     options = parser.parse_args()
     root = options.root.resolve()
-    problems = grade_all(root, options.force)
+    if not options.no_sandbox and not sandbox.available():
+        sys.exit("The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`.")
+    failed = grade_all(root, options.force, use_sandbox=not options.no_sandbox)
     export = nbgrader(root, "export", "--to", "grades.csv")
     if export.returncode != 0:
-        problems.append(f"nbgrader export failed: {export.stderr.strip()}")
-    else:
-        print("wrote grades.csv")
-    for problem in problems:
-        print(f"PROBLEM: {problem}", file=sys.stderr)
-    sys.exit(1 if problems else 0)
+        failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")
+    write_reports(root)
+    for problem in failed:
+        print(f"NOT GRADED: {problem}", file=sys.stderr)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,121 @@
+"""Turn whatever a student handed in into a gradable notebook, and say what was done to it.
+
+The graded notebook is always the pristine student version from release/ with the student's
+solution cells copied in, matched by grade id or, where metadata was lost, by the graded name
+the cell defines. Edited, deleted or duplicated locked cells and stripped metadata therefore
+cannot change what is tested, and a solution cell that breaks the grading policy is replaced
+by nbgrader's stub so that only its own exercise scores 0.
+"""
+
+import ast
+import builtins
+import copy
+import importlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+from course.build.cells import STUB, grade_id, is_solution, top_level_definitions
+from course.build.inline import helper_modules
+from course.grading.policy import protected_bindings, violations
+
+
+@dataclass
+class Intake:
+    """The notebook to grade, and one line for each thing the student should know about it."""
+
+    notebook: NotebookNode
+    notes: list[str] = field(default_factory=list)
+
+
+def reserved_names(release: NotebookNode) -> frozenset[str]:
+    """Names a solution cell may not rebind: builtins, the course helpers, and what the notebook's cells define."""
+    names = set(dir(builtins))
+    for cell in release.cells:
+        if cell.cell_type != "code" or is_solution(cell):
+            continue
+        for module in helper_modules(cell.source):
+            names |= {n for n in dir(importlib.import_module(f"course.{module}")) if not n.startswith("_")}
+        try:
+            names |= protected_bindings(ast.parse(cell.source))
+        except SyntaxError:
+            continue
+    return frozenset(names)
+
+
+def read_submission(path: Path) -> tuple[NotebookNode | None, str | None]:
+    """The submitted notebook upgraded to nbformat 4, or None and why it cannot be read."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, f"{path.name} is not a readable notebook ({type(error).__name__}: {error})"
+    try:
+        return nbformat.reads(json.dumps(raw), as_version=4), None
+    except Exception as error:
+        return None, f"{path.name} is not a valid notebook ({type(error).__name__}: {str(error)[:200]})"
+
+
+def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dict[str, str], list[str]]:
+    """The student's solution code by grade id, and notes on cells that had to be found another way."""
+    wanted = {grade_id(cell): cell for cell in release.cells if is_solution(cell)}
+    answers: dict[str, str] = {}
+    notes: list[str] = []
+    code_cells = [cell for cell in submitted.get("cells", []) if cell.get("cell_type") == "code"]
+    for cell in code_cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid in wanted and gid not in answers:
+            answers[gid] = cell.get("source", "")
+        elif gid in wanted:
+            notes.append(f"{gid}: the solution cell appears more than once; the first copy was graded")
+    for gid, cell in wanted.items():
+        if gid in answers:
+            continue
+        names = top_level_definitions(cell.source)
+        match = next((c for c in code_cells if names and names <= top_level_definitions(c.get("source", ""))), None)
+        if match is not None:
+            answers[gid] = match.get("source", "")
+            notes.append(f"{gid}: the solution cell had lost its grading metadata; found it by what it defines")
+        else:
+            notes.append(f"{gid}: no solution cell found; this exercise scores 0")
+    return answers, notes
+
+
+def intake(path: Path | None, release: NotebookNode) -> Intake:
+    """The gradable notebook for one submitted file (None when the file is missing)."""
+    result = Intake(copy.deepcopy(release))
+    if path is None:
+        result.notes.append("no notebook was submitted; every exercise scores 0")
+        return result
+    submitted, problem = read_submission(path)
+    if submitted is None:
+        result.notes.append(f"{problem}; every exercise scores 0")
+        return result
+    answers, result.notes = student_answers(submitted, release)
+    reserved = reserved_names(release)
+    for cell in result.notebook.cells:
+        if not is_solution(cell) or grade_id(cell) not in answers:
+            continue
+        found = violations(answers[grade_id(cell)], reserved)
+        if found:
+            cell.source = f"# This solution was not run: it breaks the grading rules.\n{STUB}"
+            listed = "; ".join(map(str, found[:3]))
+            result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({listed})")
+        else:
+            cell.source = answers[grade_id(cell)]
+    return result
+
+
+def find_notebook(folder: Path, expected: str) -> tuple[Path | None, str | None]:
+    """The notebook to grade in a submission folder, and a note if it was not under the expected name."""
+    path = folder / expected
+    if path.is_file():
+        return path, None
+    others = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+    if len(others) == 1:
+        return others[0], f"expected {expected}, graded {others[0].name} instead"
+    if others:
+        return None, f"expected {expected}; found {', '.join(p.name for p in others)} and could not tell which to grade"
+    return None, None

@@ -1,0 +1,156 @@
+"""What a solution cell may do, checked on its source before any of it runs.
+
+Grading runs student code in the same kernel as the hidden tests, so code that reaches
+outside its own exercise (patches libraries, rebinds the notebook's check helpers, reads
+frames or files, starts processes) is refused before execution and that exercise scores 0.
+"""
+
+import ast
+from dataclasses import dataclass
+
+ALLOWED_IMPORTS = frozenset({
+    "torch", "numpy", "jax", "flax", "einops", "math", "itertools", "functools", "operator", "typing",
+    "dataclasses", "collections", "numbers", "string",
+})
+FORBIDDEN_BUILTINS = frozenset({
+    "eval", "exec", "compile", "open", "globals", "locals", "vars", "__import__", "setattr", "delattr",
+    "breakpoint", "input", "help", "memoryview", "exit", "quit",
+})
+# Attributes that lead out of the exercise: frames, process control, private internals, the network.
+FORBIDDEN_ATTRIBUTES = frozenset({
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "gi_frame", "cr_frame", "ag_frame", "tb_frame",
+    "tb_next", "multiprocessing", "hub", "load", "save", "system", "popen", "fork", "kill", "modules",
+    "set_flags", "set_printoptions", "config", "backends",
+})
+ALLOWED_DUNDERS = frozenset({"__init__", "__call__", "__name__", "__doc__"})
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One thing a solution cell does that grading does not allow."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class _Checker(ast.NodeVisitor):
+    """Collects the violations of one cell."""
+
+    def __init__(self, reserved: frozenset[str]) -> None:
+        self.reserved = reserved
+        self.imported: set[str] = set()
+        self.violations: list[Violation] = []
+
+    def flag(self, node: ast.AST, message: str) -> None:
+        self.violations.append(Violation(getattr(node, "lineno", 0), message))
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self.check_module(node, alias.name)
+            self.imported.add((alias.asname or alias.name).split(".")[0])
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self.check_module(node, "." * node.level + (node.module or ""))
+        for alias in node.names:
+            if alias.name == "*":
+                self.flag(node, "`import *` is not allowed in a solution cell")
+            self.imported.add(alias.asname or alias.name)
+
+    def check_module(self, node: ast.AST, module: str) -> None:
+        if module.split(".")[0] not in ALLOWED_IMPORTS:
+            self.flag(node, f"imports {module!r}; solution cells may import only {', '.join(sorted(ALLOWED_IMPORTS))}")
+
+    def visit_Global(self, node: ast.Global) -> None:
+        self.flag(node, "`global` is not allowed: return results instead of changing notebook variables")
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if node.id in FORBIDDEN_BUILTINS:
+            self.flag(node, f"uses {node.id}(), which grading does not allow")
+        elif node.id.startswith("__") and node.id != "__name__":
+            self.flag(node, f"uses {node.id}, which grading does not allow")
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        name = node.attr
+        if name in ALLOWED_DUNDERS:
+            pass
+        elif name.startswith("__") and name.endswith("__"):
+            self.flag(node, f"uses the special attribute .{name}")
+        elif name.startswith("_") and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
+            self.flag(node, f"uses the private attribute .{name}")
+        elif name in FORBIDDEN_ATTRIBUTES:
+            self.flag(node, f"uses .{name}, which grading does not allow")
+        if isinstance(node.ctx, (ast.Store, ast.Del)) and self.is_shared(node.value):
+            self.flag(node, f"changes {ast.unparse(node)}, which belongs to a library or the notebook")
+        self.generic_visit(node)
+
+    def is_shared(self, node: ast.AST) -> bool:
+        """Whether an expression's root is a module or notebook name rather than the code's own object."""
+        while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+            node = node.func if isinstance(node, ast.Call) else node.value
+        return isinstance(node, ast.Name) and (node.id in self.reserved or node.id in self.imported)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if isinstance(node.ctx, (ast.Store, ast.Del)) and self.is_shared(node.value):
+            self.flag(node, f"changes {ast.unparse(node)}, which belongs to a library or the notebook")
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        function = node.func
+        if isinstance(function, ast.Name) and function.id == "getattr":
+            if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
+                self.flag(node, "getattr() with a computed attribute name is not allowed")
+            elif str(node.args[1].value).startswith("_"):
+                self.flag(node, f"getattr() of the private attribute {node.args[1].value!r}")
+        self.generic_visit(node)
+
+
+def protected_bindings(tree: ast.Module) -> set[str]:
+    """Names a notebook cell binds that tests rely on: definitions, imports and CONSTANTS."""
+    return {name for name in top_level_bindings(tree) if name.isupper() or name in _definitions_and_imports(tree)}
+
+
+def _definitions_and_imports(tree: ast.Module) -> set[str]:
+    """Names bound at top level by def, class and import."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
+
+
+def top_level_bindings(tree: ast.Module) -> set[str]:
+    """Names a cell binds at top level: definitions, assignments, imports."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        else:
+            for child in ast.walk(node):
+                if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
+                    names.add(child.id)
+    return names
+
+
+def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
+    """Everything in a solution cell's `source` that grading refuses.
+
+    `reserved` holds the names the notebook's own cells define (helpers, imports, test
+    constants): a solution cell may use them but not rebind them.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        return [Violation(error.lineno or 0, f"syntax error: {error.msg}")]
+    checker = _Checker(reserved)
+    checker.visit(tree)
+    found = checker.violations
+    found += [Violation(0, f"redefines {name!r}, which Python or the notebook's own cells define")
+              for name in sorted(top_level_bindings(tree) & reserved)]
+    return found
