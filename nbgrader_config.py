@@ -20,8 +20,10 @@ c.GenerateAssignment.preprocessors = [
     *GenerateAssignment.class_traits()["preprocessors"].default(),
 ]
 
-# A student's notebook may not run forever: each cell gets this many seconds.
+# A student's notebook may not run forever: each cell gets this many seconds, then it is
+# interrupted, marked as failed, and the rest of the notebook runs.
 c.Execute.timeout = 120
+c.Execute.raise_on_iopub_timeout = False
 c.Execute.kernel_name = "python3"
 
 # Feedback shows what each hidden test reported, never the hidden test code.

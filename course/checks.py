@@ -150,16 +150,17 @@ def _resolve(dotted: str) -> tuple[Any, str, Any]:
 class _TorchCallGuard(TorchFunctionMode):
     """Raises on any call of a torch function whose name is forbidden, however it was reached."""
 
-    def __init__(self, exercise: str, names: dict[str, str]) -> None:
+    def __init__(self, exercise: str, names: dict[str, list[str]]) -> None:
         super().__init__()
         self.exercise, self.names = exercise, names
 
     def __torch_function__(self, func, types, args=(), kwargs=None):
         name = getattr(func, "__name__", "")
         if name in self.names:
+            shown = " / ".join(self.names[name])
             raise ForbiddenCall(
-                f"{self.exercise} called {self.names[name]}, which this exercise asks you "
-                f"to write yourself. Rewrite it without {self.names[name]}."
+                f"{self.exercise} called {shown}, which this exercise asks you to write yourself. "
+                f"Rewrite it without {shown}."
             )
         return func(*args, **(kwargs or {}))
 
@@ -187,14 +188,14 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
     references are caught too. Other functions are replaced where they live; for a
     class, calling an instance is forbidden.
     """
-    torch_names: dict[str, str] = {}
+    torch_names: dict[str, list[str]] = {}
     patches: list[tuple[Any, str, Any]] = []
     for target in targets:
         path, _, shown = target.partition(" as ")
         dotted = shown or path
         owner, name, value = _resolve(path)
         if dotted.startswith("torch."):
-            torch_names[getattr(value, "__name__", name)] = dotted
+            torch_names.setdefault(getattr(value, "__name__", name), []).append(dotted)
         elif isinstance(value, type):
             patches.append((value, "__call__", _raiser(exercise, dotted)))
         else:

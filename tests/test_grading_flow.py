@@ -1,59 +1,114 @@
-"""The instructor's flow with real nbgrader: release -> submissions -> `make autograde` -> gradebook.
+"""The instructor's flow with real nbgrader, sandboxed kernels and the whole submission corpus.
 
-Reference answers get full marks, the blank release gets 0, and a submission with exactly one
-exercise left undone loses exactly that exercise's points.
+One scratch course is graded once (the `graded` fixture) with every kind of submission:
+reference answers, the blank release, each exercise left undone in turn, broken files, and the
+corpus of correct, wrong and cheating variants in tests/corpus/.
 """
 
+import contextlib
 import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
+from course.build.cells import grade_id, is_grade
 from course.build.contract import ASSIGNMENTS, Assignment
-from course.grading.autograde import grade_all, nbgrader
+from course.grading.autograde import Options, digest, grade_all, nbgrader
+from course.grading.report import write_reports
+from tests.corpus import corpus_students
 from tests.notebooks import read, reference_answers, submission
 
+STRIDES = ASSIGNMENTS[0]
+OPTIONS = Options(cell_timeout=60)
 
-def students_for(source) -> dict[str, dict[str, str]]:
-    """Student id -> the answers they submit: all, none, or all but one exercise."""
-    answers = reference_answers(source)
+
+def flow_students(answers: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Student id -> answers: all, none, or all but one exercise."""
     students = {"reference": answers, "blank": {}}
     for left_out in answers:
         students[f"without-{left_out}"] = {gid: code for gid, code in answers.items() if gid != left_out}
     return students
 
 
+def broken_files(release: nbformat.NotebookNode, answers: dict[str, str]) -> dict[str, tuple[str, str, float]]:
+    """Student id -> (file name, file content, expected share of the points) for broken 01_strides hand-ins."""
+    full = submission(release, answers)
+    stripped = nbformat.from_dict(json.loads(nbformat.writes(full)))
+    for cell in stripped.cells:
+        cell.metadata = {}
+    tampered = nbformat.from_dict(json.loads(nbformat.writes(full)))
+    tampered.cells = [cell for cell in tampered.cells if not is_grade(cell)]
+    for cell in tampered.cells:
+        if str(grade_id(cell)).startswith("check_"):
+            cell.source = "pass"
+    name = STRIDES.notebook
+    return {
+        "broken-json": (name, nbformat.writes(full)[:-200], 0.0),
+        "broken-empty-notebook": (name, nbformat.writes(nbformat.v4.new_notebook()), 0.0),
+        "broken-no-notebook": ("README.txt", "I forgot to attach it", 0.0),
+        "broken-renamed-file": ("strides-final (2).ipynb", nbformat.writes(full), 1.0),
+        "broken-stripped-metadata": (name, nbformat.writes(stripped), 1.0),
+        "broken-tampered-locked-cells": (name, nbformat.writes(tampered), 1.0),
+        "broken-old-nbformat": (name, nbformat.writes(nbformat.convert(full, 3), version=3), 1.0),
+    }
+
+
+def write_submission(root: Path, student: str, assignment: Assignment, name: str, content: str) -> None:
+    path = root / "submitted" / student / assignment.id / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content)
+
+
 @pytest.fixture(scope="session")
 def graded(scratch_course: Path) -> Path:
-    """The scratch course after every submission was autograded and grades exported."""
+    """The scratch course after `make autograde`'s code graded every kind of submission."""
+    root = scratch_course
     for assignment in ASSIGNMENTS:
-        source = read(assignment.path(scratch_course / "source"))
-        release = read(assignment.path(scratch_course / "release"))
-        for student, answers in students_for(source).items():
-            path = scratch_course / "submitted" / student / assignment.id / assignment.notebook
-            path.parent.mkdir(parents=True)
-            nbformat.write(submission(release, answers), path)
-    assert grade_all(scratch_course, force=False) == []
-    assert nbgrader(scratch_course, "export", "--to", "grades.csv").returncode == 0
-    return scratch_course
+        release = read(assignment.path(root / "release"))
+        answers = reference_answers(read(assignment.path(root / "source")))
+        students = {**flow_students(answers), **{s: a for s, (a, _) in corpus_students(assignment.id, answers).items()}}
+        for student, chosen in students.items():
+            write_submission(root, student, assignment, assignment.notebook, nbformat.writes(submission(release, chosen)))
+    release, answers = read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source")))
+    for student, (name, content, _) in broken_files(release, answers).items():
+        write_submission(root, student, STRIDES, name, content)
+    before = digest(root / "submitted")
+    assert grade_all(root, OPTIONS) == []
+    assert digest(root / "submitted") == before, "grading changed submitted/"
+    assert nbgrader(root, "export", "--to", "grades.csv").returncode == 0
+    write_reports(root)
+    return root
 
 
 def cell_scores(root: Path, assignment: Assignment, student: str) -> dict[str, tuple[float, float]]:
     """grade cell id -> (score, max score) for one graded submission."""
-    name = Path(assignment.notebook).stem
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-        notebook = gradebook.find_submission_notebook(name, assignment.id, student)
+        notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
         return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
 
 
+def feedback_for(root: Path, assignment: Assignment, student: str, exercise: str) -> str:
+    """What a student is told about one exercise: its test cell's outputs and the intake notes."""
+    graded = read(root / "autograded" / student / assignment.id / assignment.notebook)
+    cell = next(c for c in graded.cells if grade_id(c) == f"test_{exercise}")
+    outputs = [f"{o.get('ename', '')}: {o.get('evalue', '')}{o.get('text', '')}" for o in cell.get("outputs", [])]
+    ledger = json.loads((root / "intake" / student / assignment.id / "ledger.json").read_text())
+    return "\n".join(outputs + ledger["notes"])
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
-def test_scores(graded, assignment):
-    source = read(assignment.path(graded / "source"))
-    for student in students_for(source):
+def test_full_blank_and_one_exercise_undone(graded, assignment):
+    answers = reference_answers(read(assignment.path(graded / "source")))
+    for student in flow_students(answers):
         scores = cell_scores(graded, assignment, student)
-        assert scores, f"{student}: no grades"
+        assert set(scores) == {f"test_{gid}" for gid in answers}
         for cell, (score, max_score) in scores.items():
             if student == "reference":
                 expected = max_score
@@ -64,11 +119,78 @@ def test_scores(graded, assignment):
             assert score == expected, f"{student} {assignment.id} {cell}: {score} of {max_score}, expected {expected}"
 
 
-def test_grades_csv_lists_every_submission(graded):
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_corpus_variants_score_and_explain(graded, assignment):
+    answers = reference_answers(read(assignment.path(graded / "source")))
+    for student, (_, used) in corpus_students(assignment.id, answers).items():
+        scores = cell_scores(graded, assignment, student)
+        for exercise in answers:
+            score, max_score = scores[f"test_{exercise}"]
+            variant = used.get(exercise)
+            label = f"{student} {exercise} ({variant.name if variant else 'reference'})"
+            if variant is None or variant.kind == "correct":
+                assert score == max_score, f"{label}: {score} of {max_score}, expected full marks"
+            else:
+                assert score == 0, f"{label}: {score} of {max_score}, expected 0"
+                told = feedback_for(graded, assignment, student, exercise)
+                assert variant.feedback in told, f"{label}: feedback does not say {variant.feedback!r}:\n{told}"
+
+
+def test_broken_submissions_are_graded_with_a_note(graded):
+    release, answers = read(STRIDES.path(graded / "release")), reference_answers(read(STRIDES.path(graded / "source")))
+    for student, (_, _, share) in broken_files(release, answers).items():
+        scores = cell_scores(graded, STRIDES, student)
+        total, maximum = sum(s for s, _ in scores.values()), sum(m for _, m in scores.values())
+        assert total == share * maximum, f"{student}: {total} of {maximum}"
+        report = (graded / "reports" / "students" / f"{student}.txt").read_text()
+        assert "01_strides: graded" in report
+        if student not in ("broken-stripped-metadata", "broken-tampered-locked-cells", "broken-old-nbformat"):
+            assert len(report.splitlines()) > 1, f"{student}: no note explains the score"
+
+
+def test_grades_csv_and_reports(graded):
     with open(graded / "grades.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    expected = {(student, a.id) for a in ASSIGNMENTS for student in students_for(read(a.path(graded / "source")))}
-    assert expected <= {(row["student_id"], row["assignment"]) for row in rows}
     reference = [row for row in rows if row["student_id"] == "reference"]
     assert len(reference) == len(ASSIGNMENTS)
     assert all(float(row["score"]) == float(row["max_score"]) > 0 for row in reference)
+    with open(graded / "reports" / "scores_by_exercise.csv", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    assert {"student", "assignment", "exercise", "score", "max_score"} == set(table[0])
+    assert {(r["assignment"], r["exercise"]) for r in table if r["student"] == "reference"} == {
+        (a.id, f"test_{gid}") for a in ASSIGNMENTS for gid in reference_answers(read(a.path(graded / "source")))}
+    assert (graded / "reports" / "score_distribution.png").stat().st_size > 1000
+
+
+def test_a_second_run_grades_only_what_changed(graded, tmp_path):
+    copy = tmp_path / "course"
+    shutil.copytree(graded, copy)
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        assert grade_all(copy, OPTIONS) == []
+    assert "graded" not in output.getvalue().replace("already graded", "")
+    release = read(STRIDES.path(copy / "release"))
+    write_submission(copy, "reference", STRIDES, STRIDES.notebook, nbformat.writes(release))
+    (copy / "intake" / "blank" / STRIDES.id / "ledger.json").unlink()
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        assert grade_all(copy, OPTIONS) == []
+    regraded = [line for line in output.getvalue().splitlines() if line.endswith(": graded")]
+    assert sorted(line.split()[1] for line in regraded) == ["blank", "reference"]
+    assert sum(score for score, _ in cell_scores(copy, STRIDES, "reference").values()) == 0
+
+
+def test_feedback_shows_outcomes_but_not_hidden_tests(graded):
+    result = subprocess.run([sys.executable, "-m", "course.grading.feedback", "--root", str(graded)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    source = read(STRIDES.path(graded / "source"))
+    hidden = [line.strip() for cell in source.cells if is_grade(cell)
+              for line in cell.source.split("### BEGIN HIDDEN TESTS")[-1].splitlines() if len(line.strip()) > 12]
+    wrong = next(s for s, (_, used) in corpus_students(STRIDES.id, reference_answers(source)).items()
+                 if any(v.name == "contiguous_step" for v in used.values()))
+    html = (graded / "feedback" / wrong / STRIDES.id / "strides.html").read_text()
+    assert "use mat.stride()" in html
+    assert "BEGIN HIDDEN TESTS" not in html
+    leaked = [line for line in hidden if line in html and "END HIDDEN TESTS" not in line]
+    assert leaked == []

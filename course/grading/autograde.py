@@ -88,48 +88,60 @@ def prepare(root: Path, student: str, assignment: Assignment) -> list[str]:
     return ([note] if note else []) + result.notes
 
 
-def autograde_command(assignment: Assignment, student: str, kernel: str | None, runtime: Path) -> list[str]:
+def autograde_command(assignment: Assignment, student: str, kernel: str | None, runtime: Path,
+                      cell_timeout: int | None) -> list[str]:
     """The nbgrader arguments that grade one clean submission from intake/ (in a sandboxed `kernel` if given)."""
     args = ["autograde", assignment.id, "--student", student, "--force",
             f"--CourseDirectory.submitted_directory={INTAKE}"]
+    if cell_timeout:
+        args.append(f"--Execute.timeout={cell_timeout}")
     if kernel:
         args += [f"--Execute.kernel_name={kernel}", "--KernelManager.transport=ipc",
                  f"--KernelManager.ip={runtime / 'kernel'}"]
     return args
 
 
-def run_autograde(root: Path, student: str, assignment: Assignment, use_sandbox: bool) -> tuple[bool, str]:
+def run_autograde(root: Path, student: str, assignment: Assignment, options: "Options") -> tuple[bool, str]:
     """Grade one prepared submission with nbgrader; return whether it worked and nbgrader's last words."""
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         runtime = Path(scratch) / "runtime"
         sandbox.prepare_ipc_folder(runtime)
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
         kernel = None
-        if use_sandbox:
+        if options.use_sandbox:
             kernel = sandbox.write_kernelspec(Path(scratch) / "jupyter")
             env["JUPYTER_PATH"] = f"{scratch}/jupyter"
+        command = autograde_command(assignment, student, kernel, runtime, options.cell_timeout)
         try:
-            result = nbgrader(root, *autograde_command(assignment, student, kernel, runtime), env=env,
-                              timeout=SUBMISSION_TIMEOUT)
+            result = nbgrader(root, *command, env=env, timeout=SUBMISSION_TIMEOUT)
         except subprocess.TimeoutExpired:
             return False, f"grading took longer than {SUBMISSION_TIMEOUT} s"
     log = (result.stdout + result.stderr).strip().splitlines()
     return result.returncode == 0, (log[-1] if log else "")
 
 
-def grade_one(root: Path, student: str, assignment: Assignment, fingerprint: str, use_sandbox: bool) -> Ledger:
+def grade_one(root: Path, student: str, assignment: Assignment, fingerprint: str, options: "Options") -> Ledger:
     """Intake and grade one submission; if grading fails, grade it as blank so it still gets a score."""
     notes = prepare(root, student, assignment)
-    worked, last_words = run_autograde(root, student, assignment, use_sandbox)
+    worked, last_words = run_autograde(root, student, assignment, options)
     if not worked:
         notes.append(f"grading stopped ({last_words}); the notebook was graded as blank, so it scores 0")
         blank = nbformat.read(assignment.path(root / "release"), as_version=4)
         nbformat.write(blank, root / INTAKE / student / assignment.id / assignment.notebook)
-        worked, last_words = run_autograde(root, student, assignment, use_sandbox)
+        worked, last_words = run_autograde(root, student, assignment, options)
     return Ledger(fingerprint, "graded" if worked else f"failed: {last_words}", notes)
 
 
-def grade_all(root: Path, force: bool = False, use_sandbox: bool = True) -> list[str]:
+@dataclass(frozen=True)
+class Options:
+    """How to grade: again or not, in the sandbox or not, and each cell's time limit (None: nbgrader_config's)."""
+
+    force: bool = False
+    use_sandbox: bool = True
+    cell_timeout: int | None = None
+
+
+def grade_all(root: Path, options: Options = Options()) -> list[str]:
     """Grade every submission not yet graded from its current files; return the submissions that failed."""
     failed = []
     pending = submissions(root)
@@ -138,10 +150,10 @@ def grade_all(root: Path, force: bool = False, use_sandbox: bool = True) -> list
         previous = read_ledger(path)
         fingerprint = digest(root / "submitted" / student / assignment.id)
         prefix = f"[{number}/{len(pending)}] {student} {assignment.id}:"
-        if not force and previous and previous.digest == fingerprint and previous.status == "graded":
+        if not options.force and previous and previous.digest == fingerprint and previous.status == "graded":
             print(f"{prefix} already graded, skipped", flush=True)
             continue
-        ledger = grade_one(root, student, assignment, fingerprint, use_sandbox)
+        ledger = grade_one(root, student, assignment, fingerprint, options)
         path.write_text(json.dumps(asdict(ledger), indent=1))
         print(f"{prefix} {ledger.status}" + (f" ({len(ledger.notes)} notes)" if ledger.notes else ""), flush=True)
         if ledger.status != "graded":
@@ -160,7 +172,7 @@ def main() -> None:
     root = options.root.resolve()
     if not options.no_sandbox and not sandbox.available():
         sys.exit("The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`.")
-    failed = grade_all(root, options.force, use_sandbox=not options.no_sandbox)
+    failed = grade_all(root, Options(force=options.force, use_sandbox=not options.no_sandbox))
     export = nbgrader(root, "export", "--to", "grades.csv")
     if export.returncode != 0:
         failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")

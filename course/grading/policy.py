@@ -6,6 +6,7 @@ frames or files, starts processes) is refused before execution and that exercise
 """
 
 import ast
+import importlib.util
 from dataclasses import dataclass
 
 ALLOWED_IMPORTS = frozenset({
@@ -123,6 +124,27 @@ def _definitions_and_imports(tree: ast.Module) -> set[str]:
     return names
 
 
+def _is_module(dotted: str) -> bool:
+    """Whether `dotted` names an importable module (only allowed packages are looked up)."""
+    if dotted.split(".")[0] not in ALLOWED_IMPORTS:
+        return False
+    try:
+        return importlib.util.find_spec(dotted) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def module_imports(tree: ast.Module) -> set[str]:
+    """Names a cell binds at top level to a module, as in `import numpy as np` or `from torch.nn import functional as F`."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.update(a.asname or a.name for a in node.names if _is_module(f"{node.module}.{a.name}"))
+    return names
+
+
 def top_level_bindings(tree: ast.Module) -> set[str]:
     """Names a cell binds at top level: definitions, assignments, imports."""
     names: set[str] = set()
@@ -151,6 +173,7 @@ def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
     checker = _Checker(reserved)
     checker.visit(tree)
     found = checker.violations
+    rebound = top_level_bindings(tree) - module_imports(tree)
     found += [Violation(0, f"redefines {name!r}, which Python or the notebook's own cells define")
-              for name in sorted(top_level_bindings(tree) & reserved)]
+              for name in sorted(rebound & reserved)]
     return found

@@ -91,6 +91,7 @@ def write_kernelspec(jupyter_dir: Path) -> str:
         "argv": [sys.executable, "-m", "course.grading.sandbox", "{connection_file}"],
         "display_name": "Python 3 (grading sandbox)",
         "language": "python",
+        "interrupt_mode": "message",
     }
     (folder / "kernel.json").write_text(json.dumps(spec, indent=1))
     return KERNEL_NAME

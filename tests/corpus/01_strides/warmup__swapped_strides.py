@@ -1,0 +1,7 @@
+# kind: wrong
+# feedback: first_column
+first_row = ((5,), (1,))
+first_column = ((4,), (1,))
+diagonal = ((4,), (6,))
+first_row_three_times = ((3, 5), (0, 1))
+every_other_row = ((2, 5), (10, 1))

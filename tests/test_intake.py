@@ -1,0 +1,122 @@
+"""Intake: whatever a student hands in becomes the release notebook with their solution cells in it."""
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course.build.cells import STUB, grade_id, is_grade, is_solution
+from course.build.contract import ASSIGNMENTS
+from course.grading.intake import find_notebook, intake
+from tests.notebooks import read, reference_answers, submission
+
+REPO = Path(__file__).resolve().parent.parent
+STRIDES = ASSIGNMENTS[0]
+
+
+@pytest.fixture(scope="module")
+def release():
+    return read(STRIDES.path(REPO / "release"))
+
+
+@pytest.fixture(scope="module")
+def answers():
+    return reference_answers(read(STRIDES.path(REPO / "source")))
+
+
+def solutions(nb):
+    return {grade_id(cell): cell.source for cell in nb.cells if is_solution(cell)}
+
+
+def write(tmp_path, nb_or_text, name=STRIDES.notebook):
+    path = tmp_path / name
+    path.write_text(nb_or_text if isinstance(nb_or_text, str) else nbformat.writes(nb_or_text))
+    return path
+
+
+def assert_pristine_except_solutions(result, release):
+    """Every cell but the solution cells is exactly the release's."""
+    assert len(result.cells) == len(release.cells)
+    for got, original in zip(result.cells, release.cells):
+        if not is_solution(original):
+            assert got == original
+
+
+def test_a_clean_submission_keeps_its_answers(tmp_path, release, answers):
+    result = intake(write(tmp_path, submission(release, answers)), release)
+    assert result.notes == []
+    assert solutions(result.notebook) == answers
+    assert_pristine_except_solutions(result.notebook, release)
+
+
+def test_edited_and_deleted_locked_cells_are_restored(tmp_path, release, answers):
+    tampered = submission(release, answers)
+    tampered.cells = [cell for cell in tampered.cells if not is_grade(cell)]
+    for cell in tampered.cells:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("locked") and not is_solution(cell):
+            cell.source = "pass  # checks removed"
+    result = intake(write(tmp_path, tampered), release)
+    assert solutions(result.notebook) == answers
+    assert_pristine_except_solutions(result.notebook, release)
+
+
+def test_stripped_metadata_is_found_by_definitions(tmp_path, release, answers):
+    stripped = submission(release, answers)
+    for cell in stripped.cells:
+        cell.metadata = {}
+    result = intake(write(tmp_path, stripped), release)
+    assert solutions(result.notebook)["as_strided_mv"] == answers["as_strided_mv"]
+    assert any("lost its grading metadata" in note for note in result.notes)
+
+
+def test_duplicated_solution_cells_grade_the_first(tmp_path, release, answers):
+    doubled = submission(release, answers)
+    copy = next(cell for cell in doubled.cells if grade_id(cell) == "as_strided_trace")
+    doubled.cells.append(nbformat.from_dict({**copy, "id": "dup", "source": "def as_strided_trace(mat):\n    return 0"}))
+    result = intake(write(tmp_path, doubled), release)
+    assert solutions(result.notebook)["as_strided_trace"] == answers["as_strided_trace"]
+    assert any("more than once" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("content, note", [
+    ("{not json", "not a readable notebook"),
+    (json.dumps({"cells": "nonsense"}), "not a valid notebook"),
+    ("", "not a readable notebook"),
+])
+def test_unreadable_files_score_zero_with_a_reason(tmp_path, release, content, note):
+    result = intake(write(tmp_path, content), release)
+    assert any(note in n for n in result.notes), result.notes
+    assert all(STUB in source for source in solutions(result.notebook).values())
+
+
+def test_an_empty_notebook_reports_every_missing_exercise(tmp_path, release):
+    result = intake(write(tmp_path, nbformat.v4.new_notebook()), release)
+    missing = [note for note in result.notes if "no solution cell found" in note]
+    assert len(missing) == len(solutions(release))
+
+
+def test_an_old_nbformat_is_upgraded(tmp_path, release, answers):
+    old = nbformat.convert(submission(release, answers), 3)
+    result = intake(write(tmp_path, nbformat.writes(old, version=3)), release)
+    assert solutions(result.notebook) == answers
+
+
+def test_a_solution_that_breaks_the_rules_is_not_run(tmp_path, release, answers):
+    cheat = dict(answers, as_strided_mv="import torch\ntorch.allclose = lambda *a, **k: True\n" + answers["as_strided_mv"])
+    result = intake(write(tmp_path, submission(release, cheat)), release)
+    graded = solutions(result.notebook)
+    assert STUB in graded["as_strided_mv"] and "torch.allclose" not in graded["as_strided_mv"]
+    assert graded["as_strided_mm"] == answers["as_strided_mm"]
+    assert any(note.startswith("as_strided_mv: not run") and "changes torch.allclose" in note for note in result.notes)
+
+
+def test_a_missing_file_and_wrong_names(tmp_path, release):
+    assert "no notebook was submitted" in intake(None, release).notes[0]
+    assert find_notebook(tmp_path, STRIDES.notebook) == (None, None)
+    write(tmp_path, "{}", "Strides (1).ipynb")
+    path, note = find_notebook(tmp_path, STRIDES.notebook)
+    assert path.name == "Strides (1).ipynb" and "graded Strides (1).ipynb instead" in note
+    write(tmp_path, "{}", "other.ipynb")
+    path, note = find_notebook(tmp_path, STRIDES.notebook)
+    assert path is None and "could not tell which" in note

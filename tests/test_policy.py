@@ -1,0 +1,81 @@
+"""The grading policy for solution cells: cheats are refused, ordinary solutions in any style are not."""
+
+import pytest
+
+from course.grading.policy import violations
+
+RESERVED = frozenset({"torch", "np", "F", "nn", "nnx", "jnp", "check_close", "forbidden_calls", "MATMUL_FORBIDDEN",
+                      "sum", "range"})
+
+ACCEPTED = {
+    "loops and imports": """
+import math
+import itertools
+def conv1d_minimal(x, weights):
+    b, ic, w = x.shape
+    out = torch.zeros(b, weights.shape[0], w - weights.shape[2] + 1, dtype=x.dtype)
+    for i, j in itertools.product(range(b), range(out.shape[1])):
+        out[i, j] = sum(x[i, :, k:k + 3].mul(weights[j]).sum() for k in range(out.shape[2]))
+    return out
+""",
+    "einops and unfold": """
+import einops
+from torch.nn import functional as F
+def conv1d_minimal(x, weights):
+    windows = x.unfold(-1, weights.shape[-1], 1)
+    return einops.einsum(windows, weights, "b ic ow kw, oc ic kw -> b oc ow")
+""",
+    "nnx module with private attributes on self": """
+class MyConv2D(nnx.Module):
+    def __init__(self, in_features, out_features, kernel_h, kernel_w, stride, *, rngs: nnx.Rngs):
+        super().__init__()
+        self.kernel = nnx.Param(nnx.initializers.lecun_normal()(rngs.params(), (kernel_h, kernel_w, in_features, out_features)))
+        self.bias = nnx.Param(jnp.zeros((out_features,)))
+        self._stride = stride
+        self.stride = stride
+    def __call__(self, x):
+        return x[None][0] + self.bias[...]
+""",
+    "literal getattr and local mutation": """
+def pad1d(x, left, right, pad_value):
+    out = x.new_full((*x.shape[:-1], left + x.shape[-1] + right), pad_value)
+    out[..., left:left + x.shape[-1]] = x
+    shape = getattr(out, "shape")
+    return out
+""",
+    "warm-up assignments": "first_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n",
+}
+
+REFUSED = {
+    "patches a library": ("torch.allclose = lambda *a, **k: True", "changes torch.allclose"),
+    "patches numpy testing": ("import numpy as np\nnp.testing.assert_allclose = print", "changes np.testing"),
+    "silences a check helper": ("def check_close(*args, **kwargs):\n    pass", "redefines 'check_close'"),
+    "shadows a builtin the tests use": ("sum = lambda *args: 0", "redefines 'sum'"),
+    "empties a forbidden list": ("MATMUL_FORBIDDEN[:] = []", "changes MATMUL_FORBIDDEN"),
+    "reads the caller's frame": ("import inspect\ndef f(x):\n    return inspect.currentframe().f_back.f_globals", "imports 'inspect'"),
+    "walks a traceback": ("def f(x):\n    try:\n        1 / 0\n    except Exception as e:\n        return e.__traceback__.tb_frame", "tb_frame"),
+    "computes a forbidden name": ("def f(x, w):\n    return getattr(F, 'conv' + '1d')(x, w)", "computed attribute name"),
+    "reads globals": ("def f(x):\n    return globals()['_expected']", "globals()"),
+    "rebinds with global": ("def f(x):\n    global MATMUL_FORBIDDEN\n    MATMUL_FORBIDDEN = ()", "`global`"),
+    "opens a file": ("def f(x):\n    return open('gradebook.db').read()", "open()"),
+    "kills the kernel": ("import os\nos.kill(os.getpid(), 9)", "imports 'os'"),
+    "forks through torch": ("def f(x):\n    return torch.multiprocessing.Process()", ".multiprocessing"),
+    "opens a socket": ("import socket\nsocket.create_connection(('example.org', 80))", "imports 'socket'"),
+    "disables torch function modes": ("def f(x):\n    with torch._C.DisableTorchFunction():\n        return x", "._C"),
+    "loads a file through a library": ("def f(x):\n    return torch.load('source.pt')", ".load"),
+    "imports everything": ("from torch import *", "import *"),
+    "rebinds a helper through an import": ("from torch import allclose as check_close", "redefines 'check_close'"),
+    "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),
+    "does not parse": ("def f(:\n", "syntax error"),
+}
+
+
+@pytest.mark.parametrize("source", ACCEPTED.values(), ids=ACCEPTED.keys())
+def test_ordinary_solutions_are_accepted(source):
+    assert violations(source, RESERVED) == []
+
+
+@pytest.mark.parametrize("source, reason", REFUSED.values(), ids=REFUSED.keys())
+def test_cheats_are_refused_with_a_reason(source, reason):
+    found = violations(source, RESERVED)
+    assert any(reason in str(v) for v in found), found
