@@ -14,9 +14,11 @@ c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
 
-# Student notebooks carry their own copy of the course helpers (see course/build/inline.py).
+# Student notebooks carry their own copy of the course helpers (course/build/inline.py) and an
+# "Open in Colab" badge (course/build/colab.py).
 c.GenerateAssignment.preprocessors = [
     "course.build.inline.EmbedCourseHelpers",
+    "course.build.colab.AddColabBadge",
     *GenerateAssignment.class_traits()["preprocessors"].default(),
 ]
 

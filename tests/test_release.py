@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 from course.build.cells import STUB, is_solution
+from course.build.colab import badge, colab_url, repository
 from course.build.contract import ASSIGNMENTS
+from course.build.readme import END, START, notebook_table, update_readme
 from course.build.verify import release_problems
 from tests.notebooks import read
 
@@ -31,3 +33,31 @@ def test_release_is_leak_free_and_stubbed(assignment):
 def test_release_holds_only_contract_assignments():
     released = {path.parent.name for path in (REPO / "release").glob("*/*.ipynb")}
     assert released == {a.id for a in ASSIGNMENTS}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
+def test_release_opens_with_its_colab_badge(assignment):
+    first = read(assignment.path(REPO / "release")).cells[0]
+    url = colab_url(assignment.id, assignment.notebook)
+    assert first.cell_type == "markdown" and first.source == badge(url)
+    repo, branch = repository()
+    assert url == f"https://colab.research.google.com/github/{repo}/blob/{branch}/release/{assignment.id}/{assignment.notebook}"
+
+
+def test_readme_lists_every_notebook_with_its_badge():
+    readme = (REPO / "README.md").read_text()
+    assert notebook_table() in readme
+    for assignment in ASSIGNMENTS:
+        assert f"(release/{assignment.id}/{assignment.notebook})" in readme
+        assert badge(colab_url(assignment.id, assignment.notebook)) in readme
+
+
+def test_readme_table_is_rewritten_between_its_markers(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{START}\nstale\n{END}\noutro\n")
+    assert update_readme(readme) is True
+    assert readme.read_text() == f"intro\n{START}\n{notebook_table()}\n{END}\noutro\n"
+    assert update_readme(readme) is False
+    readme.write_text("no markers")
+    with pytest.raises(ValueError):
+        update_readme(readme)

@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 
 from course.build.contract import ASSIGNMENTS, Assignment
+from course.build.readme import update_readme
 from course.build.verify import points, release_problems, source_problems
 
 
@@ -44,6 +45,8 @@ def build(root: Path) -> list[str]:
         graded = sum(1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
         status = "ok" if not found else f"{len(found)} problems"
         print(f"{assignment.id:16} {assignment.notebook:20} {graded} graded cells, {points(source):g} points: {status}")
+    if (root / "README.md").exists() and update_readme(root / "README.md"):
+        print("README.md: notebook table updated")
     return problems
 
 

@@ -1,0 +1,8 @@
+# kind: wrong
+# feedback: Likely mistake: the kernel is flipped
+def conv1d(x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
+    """Like F.conv1d(x, weights, stride=stride, padding=padding) with no bias, for x (b, ic, w), weights (oc, ic, k)."""
+    padded = pad1d(x, padding, padding, 0.0)
+    kernel = weights.shape[-1]
+    windows = padded.unfold(-1, kernel, stride)
+    return torch.einsum("bcok,dck->bdo", windows, weights.flip(-1))

@@ -1,0 +1,8 @@
+# kind: wrong
+# feedback: expected -2.25, got -2
+def pad1d(x: torch.Tensor, left: int, right: int, pad_value: float) -> torch.Tensor:
+    """Return x (b, c, w) padded along the last axis with `left` and `right` copies of pad_value."""
+    width = x.shape[-1]
+    out = x.new_full((*x.shape[:-1], left + width + right), int(pad_value))
+    out[..., left:left + width] = x
+    return out
