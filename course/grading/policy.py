@@ -146,17 +146,11 @@ def module_imports(tree: ast.Module) -> set[str]:
 
 
 def top_level_bindings(tree: ast.Module) -> set[str]:
-    """Names a cell binds at top level: definitions, assignments, imports."""
-    names: set[str] = set()
+    """Names a cell binds at top level: definitions, imports, assignments."""
+    names = _definitions_and_imports(tree)
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).split(".")[0] for a in node.names)
-        else:
-            for child in ast.walk(node):
-                if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
-                    names.add(child.id)
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            names.update(c.id for c in ast.walk(node) if isinstance(c, ast.Name) and isinstance(c.ctx, ast.Store))
     return names
 
 

@@ -11,5 +11,5 @@ def maxpool2d(x, kernel_size, stride=None, padding=0):
     b, c, h, w = x.shape
     s0, s1, s2, s3 = x.stride()
     windows = x.as_strided((b, c, (h - kh) // sh + 1, (w - kw) // sw + 1, kh, kw),
-                           (s0, s1, sh * s2, sw * s3, s2, s3))
+                           (s0, s1, sh * s2, sw * s3, s2, s3), 0)
     return windows.amax(dim=(-2, -1))

@@ -1,0 +1,17 @@
+# kind: wrong
+# feedback: drawn in PyTorch's (out, in, kh, kw) layout and then transposed
+class MyConv2D(nnx.Module):
+    """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
+
+    def __init__(self, in_features: int, out_features: int, kernel_h: int, kernel_w: int, stride: int, *,
+                 rngs: nnx.Rngs):
+        torch_shape = (out_features, in_features, kernel_h, kernel_w)
+        weight = nnx.initializers.lecun_normal()(rngs.params(), torch_shape)
+        self.kernel = nnx.Param(jnp.transpose(weight, (2, 3, 1, 0)))
+        self.bias = nnx.Param(jnp.zeros((out_features,)))
+        self.stride = stride
+
+    def __call__(self, x: jax.Array) -> jax.Array:
+        y = jax.lax.conv_general_dilated(x[None], self.kernel[...], (self.stride, self.stride), "SAME",
+                                         dimension_numbers=("NHWC", "HWIO", "NHWC"))
+        return y[0] + self.bias[...]

@@ -1,0 +1,7 @@
+# kind: wrong
+# feedback: in_features must be x.shape[-1]
+def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride):
+    """Build MyConv2D with nnx.Rngs(int(seed)), apply it to x (H, W, C_in) and return the flattened output."""
+    layer = MyConv2D(int(features), x.shape[-1], int(kernel_h), int(kernel_w), int(stride),
+                     rngs=nnx.Rngs(int(seed)))
+    return layer(x).reshape(-1)
