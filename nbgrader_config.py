@@ -8,6 +8,8 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "convolutions"
 c.CourseDirectory.root = str(Path(__file__).resolve().parent)
+# Submissions are graded in parallel: wait for the gradebook's lock instead of failing.
+c.CourseDirectory.db_url = f"sqlite:///{Path(__file__).resolve().parent / 'gradebook.db'}?timeout=300"
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"

@@ -186,7 +186,7 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
 
     Torch functions are caught by name at torch's dispatch, so aliases and saved
     references are caught too. Other functions are replaced where they live; for a
-    class, calling an instance is forbidden.
+    class (torch.nn.Conv1d, flax.linen.Conv), calling an instance is forbidden.
     """
     torch_names: dict[str, list[str]] = {}
     patches: list[tuple[Any, str, Any]] = []
@@ -194,10 +194,10 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
         path, _, shown = target.partition(" as ")
         dotted = shown or path
         owner, name, value = _resolve(path)
-        if dotted.startswith("torch."):
-            torch_names.setdefault(getattr(value, "__name__", name), []).append(dotted)
-        elif isinstance(value, type):
+        if isinstance(value, type):
             patches.append((value, "__call__", _raiser(exercise, dotted)))
+        elif dotted.startswith("torch."):
+            torch_names.setdefault(getattr(value, "__name__", name), []).append(dotted)
         else:
             patches.append((owner, name, _raiser(exercise, dotted)))
     saved = [(owner, name, owner.__dict__[name] if name in vars(owner) else getattr(owner, name))

@@ -20,7 +20,8 @@ from nbgrader.api import Gradebook
 
 from course.build.cells import grade_id, is_grade
 from course.build.contract import ASSIGNMENTS, Assignment
-from course.grading.autograde import Options, digest, grade_all, nbgrader
+from course.grading.autograde import Options, digest, grade_all
+from course.nbgrader_cli import nbgrader
 from course.grading.report import write_reports
 from tests.corpus import corpus_students
 from tests.notebooks import read, reference_answers, submission
@@ -177,6 +178,7 @@ def test_a_second_run_grades_only_what_changed(graded, tmp_path):
         assert grade_all(copy, OPTIONS) == []
     regraded = [line for line in output.getvalue().splitlines() if line.endswith(": graded")]
     assert sorted(line.split()[1] for line in regraded) == ["blank", "reference"]
+    assert all(line.startswith("[") for line in regraded)
     assert sum(score for score, _ in cell_scores(copy, STRIDES, "reference").values()) == 0
 
 

@@ -1,7 +1,6 @@
 """`make release`: check the sources, build the student versions with nbgrader, check what was built."""
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -10,14 +9,12 @@ import nbformat
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.build.readme import update_readme
 from course.build.verify import points, release_problems, source_problems
+from course.nbgrader_cli import nbgrader
 
 
 def generate(root: Path, assignment: Assignment) -> None:
     """Run `nbgrader generate_assignment --force` for one assignment; raise if nbgrader reports an error."""
-    nbgrader = Path(sys.executable).with_name("nbgrader")
-    result = subprocess.run(
-        [str(nbgrader), "generate_assignment", assignment.id, "--force"], cwd=root, capture_output=True, text=True
-    )
+    result = nbgrader(root, "generate_assignment", assignment.id, "--force")
     log = result.stdout + result.stderr
     if result.returncode != 0 or "| ERROR]" in log:
         raise RuntimeError(f"nbgrader generate_assignment {assignment.id} failed:\n{log}")

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,11 @@ from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading import sandbox
 from course.grading.intake import find_notebook, intake
 from course.grading.report import write_reports
+from course.nbgrader_cli import nbgrader
 
 INTAKE = "intake"
 SUBMISSION_TIMEOUT = 1800
+DEFAULT_JOBS = min(4, os.cpu_count() or 1)
 
 
 @dataclass
@@ -36,13 +39,6 @@ class Ledger:
     digest: str
     status: str
     notes: list[str] = field(default_factory=list)
-
-
-def nbgrader(root: Path, *args: str, env: dict[str, str] | None = None,
-             timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Run an nbgrader command in the course folder `root`, capturing its output."""
-    command = [str(Path(sys.executable).with_name("nbgrader")), *args]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=timeout)
 
 
 def submissions(root: Path) -> list[tuple[str, Assignment]]:
@@ -134,30 +130,42 @@ def grade_one(root: Path, student: str, assignment: Assignment, fingerprint: str
 
 @dataclass(frozen=True)
 class Options:
-    """How to grade: again or not, in the sandbox or not, and each cell's time limit (None: nbgrader_config's)."""
+    """How to grade: again or not, sandboxed or not, each cell's time limit (None: nbgrader_config's), in parallel."""
 
     force: bool = False
     use_sandbox: bool = True
     cell_timeout: int | None = None
+    jobs: int = DEFAULT_JOBS
+
+
+def _grade_and_record(root: Path, student: str, assignment: Assignment, fingerprint: str, options: Options) -> Ledger:
+    """Grade one submission and write its ledger."""
+    ledger = grade_one(root, student, assignment, fingerprint, options)
+    ledger_path(root, student, assignment).write_text(json.dumps(asdict(ledger), indent=1))
+    return ledger
 
 
 def grade_all(root: Path, options: Options = Options()) -> list[str]:
     """Grade every submission not yet graded from its current files; return the submissions that failed."""
-    failed = []
     pending = submissions(root)
-    for number, (student, assignment) in enumerate(pending, 1):
-        path = ledger_path(root, student, assignment)
-        previous = read_ledger(path)
+    todo = []
+    for student, assignment in pending:
+        previous = read_ledger(ledger_path(root, student, assignment))
         fingerprint = digest(root / "submitted" / student / assignment.id)
-        prefix = f"[{number}/{len(pending)}] {student} {assignment.id}:"
         if not options.force and previous and previous.digest == fingerprint and previous.status == "graded":
-            print(f"{prefix} already graded, skipped", flush=True)
-            continue
-        ledger = grade_one(root, student, assignment, fingerprint, options)
-        path.write_text(json.dumps(asdict(ledger), indent=1))
-        print(f"{prefix} {ledger.status}" + (f" ({len(ledger.notes)} notes)" if ledger.notes else ""), flush=True)
-        if ledger.status != "graded":
-            failed.append(f"{student} {assignment.id}: {ledger.status}")
+            print(f"{student} {assignment.id}: already graded, skipped", flush=True)
+        else:
+            todo.append((student, assignment, fingerprint))
+    failed = []
+    with ThreadPoolExecutor(max_workers=options.jobs) as pool:
+        futures = {pool.submit(_grade_and_record, root, *job, options): job for job in todo}
+        for number, future in enumerate(as_completed(futures), 1):
+            student, assignment, _ = futures[future]
+            ledger = future.result()
+            notes = f" ({len(ledger.notes)} notes)" if ledger.notes else ""
+            print(f"[{number}/{len(todo)}] {student} {assignment.id}: {ledger.status}{notes}", flush=True)
+            if ledger.status != "graded":
+                failed.append(f"{student} {assignment.id}: {ledger.status}")
     return failed
 
 
@@ -166,13 +174,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
     parser.add_argument("--force", action="store_true", help="grade again submissions already graded")
+    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="submissions graded at once")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run students' code unconfined (only for trusted code: see README)")
     options = parser.parse_args()
     root = options.root.resolve()
     if not options.no_sandbox and not sandbox.available():
         sys.exit("The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`.")
-    failed = grade_all(root, Options(force=options.force, use_sandbox=not options.no_sandbox))
+    failed = grade_all(root, Options(options.force, not options.no_sandbox, jobs=options.jobs))
     export = nbgrader(root, "export", "--to", "grades.csv")
     if export.returncode != 0:
         failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")

@@ -7,7 +7,7 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from course.grading.autograde import nbgrader
+from course.nbgrader_cli import nbgrader
 
 
 class SummarizeHiddenTestErrors(NbGraderPreprocessor):

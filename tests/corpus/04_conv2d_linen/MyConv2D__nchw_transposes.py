@@ -1,0 +1,17 @@
+# kind: correct
+class MyConv2D(nn.Module):
+    """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
+    features: int
+    kernel_h: int
+    kernel_w: int
+    stride: int
+
+    @nn.compact
+    def __call__(self, x: jax.Array) -> jax.Array:
+        """Return the convolution of x (H, W, C_in) plus bias: (ceil(H / stride), ceil(W / stride), features)."""
+        kernel = self.param("kernel", nn.initializers.lecun_normal(), (self.kernel_h, self.kernel_w, x.shape[-1], self.features))
+        bias = self.param("bias", nn.initializers.zeros, (self.features,))
+        x_nchw = jnp.transpose(x, (2, 0, 1))[None]
+        k_oihw = jnp.transpose(kernel, (3, 2, 0, 1))
+        y = jax.lax.conv_general_dilated(x_nchw, k_oihw, (self.stride, self.stride), "SAME")
+        return jnp.transpose(y[0], (1, 2, 0)) + bias

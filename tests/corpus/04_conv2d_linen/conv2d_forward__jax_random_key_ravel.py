@@ -1,0 +1,6 @@
+# kind: correct
+def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride) -> jax.Array:
+    """Initialise MyConv2D with PRNGKey(int(seed)) on x (H, W, C_in), apply it to x and return the output flattened."""
+    model = MyConv2D(features=int(features), kernel_h=int(kernel_h), kernel_w=int(kernel_w), stride=int(stride))
+    params = model.init(jax.random.key(int(seed)), x)["params"]
+    return jnp.ravel(model.apply({"params": params}, x))

@@ -1,0 +1,8 @@
+# kind: wrong
+# feedback: expected ValueError, but it returned None
+def force_pair(v) -> tuple[int, int]:
+    """Return v as a (height, width) pair: an int gives (v, v), a 2-tuple itself; anything else raises ValueError."""
+    if isinstance(v, int):
+        return (v, v)
+    if isinstance(v, tuple) and len(v) == 2:
+        return (v[0], v[1])
