@@ -40,14 +40,26 @@ def variants(assignment: str) -> list[Variant]:
     return [load(path) for path in sorted((CORPUS / assignment).glob("*__*.py"))]
 
 
-def corpus_students(assignment: str, answers: dict[str, str]) -> dict[str, tuple[dict[str, str], dict[str, Variant]]]:
-    """Submissions that carry the variants: student -> (answers, the variant used per exercise).
+def sample(found: list[Variant], cheats: int = 2) -> list[Variant]:
+    """A few variants of each exercise and kind: the first correct, the first wrong, the first `cheats` cheats."""
+    chosen, counts = [], {}
+    for variant in found:
+        key = (variant.exercise, variant.kind)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= (cheats if variant.kind == "cheat" else 1):
+            chosen.append(variant)
+    return chosen
+
+
+def corpus_students(assignment: str, answers: dict[str, str],
+                    chosen: list[Variant] | None = None) -> dict[str, tuple[dict[str, str], dict[str, Variant]]]:
+    """Submissions that carry the variants (all, or `chosen`): student -> (answers, the variant used per exercise).
 
     The k-th submission uses the k-th variant of every exercise that has one and the reference
     answer elsewhere: exercises are graded independently, so each variant's effect stays visible.
     """
     by_exercise: dict[str, list[Variant]] = {}
-    for variant in variants(assignment):
+    for variant in variants(assignment) if chosen is None else chosen:
         assert variant.exercise in answers, f"{variant}: no such exercise in {assignment}"
         by_exercise.setdefault(variant.exercise, []).append(variant)
     students = {}

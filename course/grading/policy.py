@@ -17,11 +17,12 @@ FORBIDDEN_BUILTINS = frozenset({
     "eval", "exec", "compile", "open", "globals", "locals", "vars", "__import__", "setattr", "delattr",
     "breakpoint", "input", "help", "memoryview", "exit", "quit",
 })
-# Attributes that lead out of the exercise: frames, process control, private internals, the network.
+# Attributes that lead out of the exercise: frames, process control, private internals, the network,
+# and compilers (TorchScript, torch.compile) whose calls bypass the checks' watch on torch functions.
 FORBIDDEN_ATTRIBUTES = frozenset({
     "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "gi_frame", "cr_frame", "ag_frame", "tb_frame",
     "tb_next", "multiprocessing", "hub", "load", "save", "system", "popen", "fork", "kill", "modules",
-    "set_flags", "set_printoptions", "config", "backends",
+    "set_flags", "set_printoptions", "config", "backends", "jit", "compile",
 })
 ALLOWED_DUNDERS = frozenset({"__init__", "__call__", "__name__", "__doc__"})
 

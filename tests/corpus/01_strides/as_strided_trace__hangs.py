@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: CellTimeoutError
+# feedback: KeyboardInterrupt
 def as_strided_trace(mat):
     while True:
         pass
