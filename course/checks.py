@@ -186,7 +186,8 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
 
     Torch functions are caught by name at torch's dispatch, so aliases and saved
     references are caught too. Other functions are replaced where they live; for a
-    class (torch.nn.Conv1d, flax.linen.Conv), calling an instance is forbidden.
+    class (torch.nn.Conv1d, flax.nnx.Conv), building an instance, a subclass's instance
+    or calling one is forbidden.
     """
     torch_names: dict[str, list[str]] = {}
     patches: list[tuple[Any, str, Any]] = []
@@ -195,13 +196,13 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
         dotted = shown or path
         owner, name, value = _resolve(path)
         if isinstance(value, type):
-            patches.append((value, "__call__", _raiser(exercise, dotted)))
+            patches += [(value, method, _raiser(exercise, dotted)) for method in ("__init__", "__call__")]
         elif dotted.startswith("torch."):
             torch_names.setdefault(getattr(value, "__name__", name), []).append(dotted)
         else:
             patches.append((owner, name, _raiser(exercise, dotted)))
-    saved = [(owner, name, owner.__dict__[name] if name in vars(owner) else getattr(owner, name))
-             for owner, name, _ in patches]
+    missing = object()
+    saved = [(owner, name, vars(owner).get(name, missing)) for owner, name, _ in patches]
     try:
         for owner, name, replacement in patches:
             setattr(owner, name, replacement)
@@ -209,7 +210,10 @@ def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
             yield
     finally:
         for owner, name, original in reversed(saved):
-            setattr(owner, name, original)
+            if original is missing:
+                delattr(owner, name)  # it was inherited: uncover the parent's again
+            else:
+                setattr(owner, name, original)
 
 
 @contextlib.contextmanager

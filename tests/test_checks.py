@@ -106,6 +106,24 @@ def test_forbidden_flax_class_and_function_are_restored_afterwards():
     assert nn.max_pool(x, (2,)).shape == (1, 5, 2)
 
 
+def test_forbidden_classes_are_caught_when_built_subclassed_or_borrowed_from():
+    from flax import nnx
+
+    class Subclass(nnx.Conv):
+        pass
+
+    builds = {"borrowing a Param": lambda: nnx.Conv(2, 3, (3, 3), rngs=nnx.Rngs(0)).kernel,
+              "a subclass": lambda: Subclass(2, 3, (3, 3), rngs=nnx.Rngs(0)),
+              "a torch module": lambda: torch.nn.Conv2d(2, 3, 3)}
+    for what, build in builds.items():
+        with pytest.raises(ForbiddenCall, match="MyConv2D called"):
+            with forbidden_calls("MyConv2D", "flax.nnx.Conv", "torch.nn.Conv2d"):
+                build()
+    assert "__init__" not in vars(Subclass) and "__call__" not in vars(torch.nn.Conv2d)
+    assert Subclass(2, 3, (3, 3), rngs=nnx.Rngs(0))(jnp.ones((1, 4, 4, 2))).shape == (1, 4, 4, 3)
+    assert torch.nn.Conv2d(2, 3, 3)(torch.ones(1, 2, 4, 4)).shape == (1, 3, 2, 2)
+
+
 def test_substituted_replaces_and_restores_names():
     namespace = {"pad1d": "student"}
     with substituted(namespace, pad1d="reference", extra=1):

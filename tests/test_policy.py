@@ -44,6 +44,20 @@ def pad1d(x, left, right, pad_value):
     return out
 """,
     "warm-up assignments": "first_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n",
+    "own underscore names": """
+_CACHE = {}
+def _windows(x, k, *_rest, **_options):
+    for _i in range(1):
+        pass
+    try:
+        _n = x.shape[-1] - k + 1
+    except ValueError as _error:
+        raise _error
+    match x.shape:
+        case (_b, *_others):
+            pass
+    return [_ for _ in range(_n)], _CACHE, _i, _b, _others, _rest, _options
+""",
 }
 
 REFUSED = {
@@ -66,6 +80,8 @@ REFUSED = {
     "imports everything": ("from torch import *", "import *"),
     "rebinds a helper through an import": ("from torch import allclose as check_close", "redefines 'check_close'"),
     "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),
+    "reads a hidden test's variable": ("def f(x, w):\n    return _expected", "reads _expected"),
+    "reads a hidden test's variable in a lambda": ("f = lambda x: _got + 0", "reads _got"),
     "does not parse": ("def f(:\n", "syntax error"),
 }
 

@@ -155,6 +155,33 @@ def top_level_bindings(tree: ast.Module) -> set[str]:
     return names
 
 
+def bound_names(tree: ast.Module) -> set[str]:
+    """Every name a cell binds anywhere: assignments, parameters, definitions, imports, handlers, patterns."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.alias):
+            names.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+    return names
+
+
+def _foreign_private_reads(tree: ast.Module) -> list[ast.Name]:
+    """Reads of `_name`s the cell does not bind: the hidden tests' temporaries, such as `_expected`."""
+    own = bound_names(tree)
+    return [node for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id.startswith("_")
+            and not node.id.startswith("__") and node.id not in own]
+
+
 def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
     """Everything in a solution cell's `source` that grading refuses.
 
@@ -168,6 +195,9 @@ def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
     checker = _Checker(reserved)
     checker.visit(tree)
     found = checker.violations
+    found += [Violation(node.lineno, f"reads {node.id}, which this cell does not define: names starting with _ "
+                                     "belong to the hidden tests")
+              for node in _foreign_private_reads(tree)]
     rebound = top_level_bindings(tree) - module_imports(tree)
     found += [Violation(0, f"redefines {name!r}, which Python or the notebook's own cells define")
               for name in sorted(rebound & reserved)]

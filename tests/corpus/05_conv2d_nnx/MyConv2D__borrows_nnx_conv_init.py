@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: nnx.Conv
+# feedback: Rewrite it without flax.nnx.Conv
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 
