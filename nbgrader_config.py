@@ -30,6 +30,12 @@ c.Execute.timeout = 120
 c.Execute.raise_on_iopub_timeout = False
 c.Execute.kernel_name = "python3"
 
+# nbgrader scores a test cell 0 if anything reaches stderr, warnings included. A correct answer that
+# triggers a library's warning (a DeprecationWarning from JAX, Flax's `.value`) must not lose points:
+# drop stderr output that is a Python warning or a library's WARNING log line. Errors still fail a cell.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"(?m)(\w*Warning: |^WARNING[:\s])"
+
 # Feedback shows what each hidden test reported, never the hidden test code.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

@@ -82,6 +82,9 @@ REFUSED = {
     "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),
     "reads a hidden test's variable": ("def f(x, w):\n    return _expected", "reads _expected"),
     "reads a hidden test's variable in a lambda": ("f = lambda x: _got + 0", "reads _got"),
+    "makes anything equal": ("class Pair(tuple):\n    def __ne__(self, other):\n        return False", "special method __ne__"),
+    "fakes an array": ("class A:\n    def __array__(self, dtype=None):\n        return 0", "special method __array__"),
+    "renames its class": ("class P(tuple):\n    pass\nP.__name__ = 'tuple'", "changes the special attribute .__name__"),
     "does not parse": ("def f(:\n", "syntax error"),
 }
 

@@ -25,6 +25,9 @@ FORBIDDEN_ATTRIBUTES = frozenset({
     "set_flags", "set_printoptions", "config", "backends", "jit", "compile",
 })
 ALLOWED_DUNDERS = frozenset({"__init__", "__call__", "__name__", "__doc__"})
+# Special methods a solution class may define: others (__eq__, __ne__, __array__, __torch_function__...)
+# could make a wrong answer compare equal to the expected one.
+ALLOWED_SPECIAL_METHODS = frozenset({"__init__", "__call__", "__post_init__"})
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,22 @@ class _Checker(ast.NodeVisitor):
         elif node.id.startswith("__") and node.id != "__name__":
             self.flag(node, f"uses {node.id}, which grading does not allow")
 
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        if node.name.startswith("__") and node.name.endswith("__") and node.name not in ALLOWED_SPECIAL_METHODS:
+            self.flag(node, f"defines the special method {node.name}; solution classes may define only "
+                            f"{', '.join(sorted(ALLOWED_SPECIAL_METHODS))}")
+        self.generic_visit(node)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
         name = node.attr
-        if name in ALLOWED_DUNDERS:
-            pass
-        elif name.startswith("__") and name.endswith("__"):
-            self.flag(node, f"uses the special attribute .{name}")
+        special = name.startswith("__") and name.endswith("__")
+        if special and isinstance(node.ctx, (ast.Store, ast.Del)):
+            self.flag(node, f"changes the special attribute .{name}")
+        elif special:
+            if name not in ALLOWED_DUNDERS:
+                self.flag(node, f"uses the special attribute .{name}")
         elif name.startswith("_") and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
             self.flag(node, f"uses the private attribute .{name}")
         elif name in FORBIDDEN_ATTRIBUTES:
