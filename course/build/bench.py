@@ -34,12 +34,12 @@ def run(path: Path) -> tuple[float, list[tuple[str, float]]]:
 
 def main() -> None:
     """Print one line per notebook: wall time, then its slowest visible check."""
-    print(f"{'notebook':34} {'top to bottom':>14} {'slowest check cell':>30}")
+    print(f"{'notebook':42} {'top to bottom':>14} {'slowest check cell':>32}")
     for assignment in ASSIGNMENTS:
         path = assignment.path(Path("source"))
         wall, checks = run(path)
         name, seconds = max(checks, key=lambda item: item[1], default=("-", 0.0))
-        print(f"{str(path):34} {wall:13.1f}s {name:>22} {seconds:5.2f}s")
+        print(f"{str(path):42} {wall:13.1f}s {name:>24} {seconds:6.2f}s")
 
 
 if __name__ == "__main__":
