@@ -133,6 +133,27 @@ def check_raises(error: type[BaseException], call: Callable[[], Any], what: str)
     raise CheckFailed(f"{what}: expected {error.__name__}, but it returned {result!r}.")
 
 
+def field_order_hint(module_class: type, fields: dict[str, Any], key: Any, x: Any) -> str:
+    """A hint if `module_class(*fields.values())` makes other parameter shapes than `module_class(**fields)`.
+
+    Tests build Linen modules positionally, so the order of the fields is part of the interface.
+    """
+    import jax
+
+    def shapes(module: Any) -> Any:
+        return jax.tree.map(lambda a: tuple(a.shape), jax.eval_shape(module.init, key, x))
+
+    try:
+        if shapes(module_class(*fields.values())) == shapes(module_class(**fields)):
+            return ""
+    except Exception:
+        return ""
+    positional = ", ".join(map(repr, fields.values()))
+    keywords = ", ".join(f"{name}={value!r}" for name, value in fields.items())
+    return (f"Likely mistake: the fields are declared in another order than {', '.join(fields)}, so "
+            f"{module_class.__name__}({positional}) does not mean {module_class.__name__}({keywords}).")
+
+
 def _resolve(dotted: str) -> tuple[Any, str, Any]:
     """(owner, attribute name, value) for a dotted path such as "flax.linen.Conv"."""
     parts = dotted.split(".")

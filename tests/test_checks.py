@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from course.checks import (
-    CheckFailed, ForbiddenCall, check_close, check_equal, check_raises, forbidden_calls, highest_precision, layouts,
-    substituted,
+    CheckFailed, ForbiddenCall, check_close, check_equal, check_raises, field_order_hint, forbidden_calls,
+    highest_precision, layouts, substituted,
 )
 
 
@@ -122,6 +122,29 @@ def test_forbidden_classes_are_caught_when_built_subclassed_or_borrowed_from():
     assert "__init__" not in vars(Subclass) and "__call__" not in vars(torch.nn.Conv2d)
     assert Subclass(2, 3, (3, 3), rngs=nnx.Rngs(0))(jnp.ones((1, 4, 4, 2))).shape == (1, 4, 4, 3)
     assert torch.nn.Conv2d(2, 3, 3)(torch.ones(1, 2, 4, 4)).shape == (1, 3, 2, 2)
+
+
+def test_field_order_hint_names_fields_declared_in_another_order():
+    class InOrder(nn.Module):
+        features: int
+        kernel_size: int
+
+        @nn.compact
+        def __call__(self, x):
+            return self.param("kernel", nn.initializers.zeros, (self.kernel_size, x.shape[-1], self.features))
+
+    class Reordered(nn.Module):
+        kernel_size: int
+        features: int
+
+        @nn.compact
+        def __call__(self, x):
+            return self.param("kernel", nn.initializers.zeros, (self.kernel_size, x.shape[-1], self.features))
+
+    key, x, fields = jax.random.PRNGKey(0), jnp.ones((5, 2)), {"features": 4, "kernel_size": 3}
+    assert "declared in another order than features, kernel_size" in field_order_hint(Reordered, fields, key, x)
+    assert field_order_hint(InOrder, fields, key, x) == ""
+    assert field_order_hint(Reordered, {"features": 3, "kernel_size": 3}, key, x) == ""
 
 
 def test_substituted_replaces_and_restores_names():

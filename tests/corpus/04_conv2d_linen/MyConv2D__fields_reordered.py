@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: features
+# feedback: the fields are declared in another order than features, kernel_h, kernel_w, stride
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     kernel_h: int
