@@ -12,10 +12,14 @@ import json
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
+import jax
+import jax.numpy as jnp
 import nbformat
 import pytest
+from flax import nnx
 from nbgrader.api import Gradebook
 
 from course.build.cells import grade_id, is_grade
@@ -27,6 +31,8 @@ from tests.corpus import Variant, corpus_students, sample, variants
 from tests.notebooks import read, reference_answers, submission
 
 STRIDES = ASSIGNMENTS[0]
+NNX = next(a for a in ASSIGNMENTS if a.id == "05_conv2d_nnx")
+WARNS = "nnx-value-reads"  # reads Params with `.value`: correct, but Flax 0.12 warns on stderr
 OPTIONS = Options(cell_timeout=60, jobs=2)
 
 
@@ -83,6 +89,8 @@ def graded(scratch_course: Path) -> Path:
         answers = reference_answers(read(assignment.path(root / "source")))
         corpus = corpus_students(assignment.id, answers, graded_variants(assignment))
         students = {**flow_students(answers), **{s: a for s, (a, _) in corpus.items()}}
+        if assignment == NNX:
+            students[WARNS] = {gid: code.replace("[...]", ".value") for gid, code in answers.items()}
         for student, chosen in students.items():
             write_submission(root, student, assignment, assignment.notebook, nbformat.writes(submission(release, chosen)))
     release, answers = read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source")))
@@ -143,6 +151,18 @@ def test_corpus_variants_score_and_explain(graded, assignment):
                 assert score == 0, f"{label}: {score} of {max_score}, expected 0"
                 told = feedback_for(graded, assignment, student, exercise)
                 assert variant.feedback in told, f"{label}: feedback does not say {variant.feedback!r}:\n{told}"
+
+
+def test_a_library_warning_costs_no_points(graded):
+    scores = cell_scores(graded, NNX, WARNS)
+    assert all(score == max_score for score, max_score in scores.values()), scores
+    answer = reference_answers(read(NNX.path(graded / "source")))["MyConv2D"].replace("[...]", ".value")
+    namespace = {"nnx": nnx, "jax": jax, "jnp": jnp}
+    exec(answer, namespace)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        namespace["MyConv2D"](2, 3, 3, 3, 1, rngs=nnx.Rngs(0))(jnp.ones((4, 4, 2)))
+    assert any(issubclass(w.category, DeprecationWarning) for w in caught), "no warning: this test checks nothing"
 
 
 def test_broken_submissions_are_graded_with_a_note(graded):
