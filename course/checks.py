@@ -154,6 +154,19 @@ def field_order_hint(module_class: type, fields: dict[str, Any], key: Any, x: An
             f"{module_class.__name__}({positional}) does not mean {module_class.__name__}({keywords}).")
 
 
+@contextlib.contextmanager
+def explained(what: str, hints: dict[str, str] | None = None) -> Iterator[None]:
+    """Turn an error the answer raises into a CheckFailed naming `what` and, from `hints`, the likely mistake."""
+    try:
+        yield
+    except CheckFailed:
+        raise
+    except Exception as error:
+        text = f"{type(error).__name__}: {error}"
+        hint = next((h for key, h in (hints or {}).items() if key in text), "")
+        raise CheckFailed(f"{what} raised {text}" + (f"\nLikely mistake: {hint}" if hint else "")) from error
+
+
 def _resolve(dotted: str) -> tuple[Any, str, Any]:
     """(owner, attribute name, value) for a dotted path such as "flax.linen.Conv"."""
     parts = dotted.split(".")

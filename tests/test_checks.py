@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from course.checks import (
-    CheckFailed, ForbiddenCall, check_close, check_equal, check_raises, field_order_hint, forbidden_calls,
-    highest_precision, layouts, substituted,
+    CheckFailed, ForbiddenCall, check_close, check_equal, check_raises, explained, field_order_hint,
+    forbidden_calls, highest_precision, layouts, substituted,
 )
 
 
@@ -145,6 +145,19 @@ def test_field_order_hint_names_fields_declared_in_another_order():
     assert "declared in another order than features, kernel_size" in field_order_hint(Reordered, fields, key, x)
     assert field_order_hint(InOrder, fields, key, x) == ""
     assert field_order_hint(Reordered, {"features": 3, "kernel_size": 3}, key, x) == ""
+
+
+def test_explained_names_the_call_and_the_likely_mistake():
+    hints = {"out of bounds": "the view reaches past the end of the storage"}
+    with pytest.raises(CheckFailed, match=r"f\(x\) raised RuntimeError: index out of bounds\nLikely mistake: the view"):
+        with explained("f(x)", hints):
+            raise RuntimeError("index out of bounds")
+    with pytest.raises(CheckFailed, match=r"^f\(x\) raised ValueError: other$"):
+        with explained("f(x)", hints):
+            raise ValueError("other")
+    with pytest.raises(ForbiddenCall, match="^as it was$"):
+        with explained("f(x)", hints):
+            raise ForbiddenCall("as it was")
 
 
 def test_substituted_replaces_and_restores_names():
