@@ -6,6 +6,7 @@ only the standard library and the course's third-party packages, never `course`.
 
 import contextlib
 import importlib
+import types
 from typing import Any, Callable, Iterator
 
 import numpy as np
@@ -14,11 +15,11 @@ from torch.overrides import TorchFunctionMode
 
 # Tolerances per dtype of the answer, never per machine: float32 answers are
 # compared with float64 or highest-precision references.
-TOLERANCES = {
+TOLERANCES = types.MappingProxyType({  # read-only: no answer can loosen them
     np.dtype("float16"): (1e-2, 1e-2),
     np.dtype("float32"): (1e-4, 1e-5),
     np.dtype("float64"): (1e-9, 1e-12),
-}
+})
 
 
 class CheckFailed(AssertionError):

@@ -5,7 +5,7 @@ import pytest
 from course.grading.policy import violations
 
 RESERVED = frozenset({"torch", "np", "F", "nn", "nnx", "jnp", "check_close", "forbidden_calls", "MATMUL_FORBIDDEN",
-                      "sum", "range"})
+                      "TOLERANCES", "sum", "range", "type"})
 
 ACCEPTED = {
     "loops and imports": """
@@ -42,6 +42,11 @@ def pad1d(x, left, right, pad_value):
     out[..., left:left + x.shape[-1]] = x
     shape = getattr(out, "shape")
     return out
+""",
+    "library functions named like container methods": """
+def f(x, y):
+    shape = type(x)
+    return np.append(np.insert(torch.add(x, y).sort().values, 0, 1), 2), shape, own.update
 """,
     "warm-up assignments": "first_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n",
     "own underscore names": """
@@ -85,6 +90,13 @@ REFUSED = {
     "makes anything equal": ("class Pair(tuple):\n    def __ne__(self, other):\n        return False", "special method __ne__"),
     "fakes an array": ("class A:\n    def __array__(self, dtype=None):\n        return 0", "special method __array__"),
     "renames its class": ("class P(tuple):\n    pass\nP.__name__ = 'tuple'", "changes the special attribute .__name__"),
+    "loosens the tolerances": ("TOLERANCES.update({})", "changes TOLERANCES"),
+    "empties a forbidden list in place": ("MATMUL_FORBIDDEN.clear()", "changes MATMUL_FORBIDDEN"),
+    "imports a private module": ("import torch._C as C", "private module 'torch._C'"),
+    "imports a private name": ("from torch.overrides import _pop_mode_temporarily", "private name"),
+    "imports from a private module": ("from torch._C import DisableTorchFunction", "private module"),
+    "builds a class with type()": ("Pair = type('Pair', (tuple,), {})", "type() with three arguments"),
+    "names a special method in a string": ("methods = {'__eq__': lambda s, o: True}", "'__eq__' in a string"),
     "does not parse": ("def f(:\n", "syntax error"),
 }
 

@@ -7,6 +7,7 @@ frames or files, starts processes) is refused before execution and that exercise
 
 import ast
 import importlib.util
+import re
 from dataclasses import dataclass
 
 ALLOWED_IMPORTS = frozenset({
@@ -28,6 +29,10 @@ ALLOWED_DUNDERS = frozenset({"__init__", "__call__", "__name__", "__doc__"})
 # Special methods a solution class may define: others (__eq__, __ne__, __array__, __torch_function__...)
 # could make a wrong answer compare equal to the expected one.
 ALLOWED_SPECIAL_METHODS = frozenset({"__init__", "__call__", "__post_init__"})
+SPECIAL_NAME = re.compile(r"__\w+__")
+# Methods that change a container in place: called on a notebook CONSTANT, they tamper with the tests.
+MUTATING_METHODS = frozenset({"update", "append", "extend", "insert", "pop", "popitem", "clear", "setdefault",
+                              "remove", "discard", "add", "sort", "reverse", "__setitem__"})
 
 
 @dataclass(frozen=True)
@@ -62,11 +67,16 @@ class _Checker(ast.NodeVisitor):
         for alias in node.names:
             if alias.name == "*":
                 self.flag(node, "`import *` is not allowed in a solution cell")
+            elif alias.name.startswith("_"):
+                self.flag(node, f"imports the private name {alias.name!r}")
             self.imported.add(alias.asname or alias.name)
 
     def check_module(self, node: ast.AST, module: str) -> None:
-        if module.split(".")[0] not in ALLOWED_IMPORTS:
+        parts = module.split(".")
+        if parts[0] not in ALLOWED_IMPORTS:
             self.flag(node, f"imports {module!r}; solution cells may import only {', '.join(sorted(ALLOWED_IMPORTS))}")
+        elif any(part.startswith("_") for part in parts):
+            self.flag(node, f"imports the private module {module!r}")
 
     def visit_Global(self, node: ast.Global) -> None:
         self.flag(node, "`global` is not allowed: return results instead of changing notebook variables")
@@ -112,8 +122,18 @@ class _Checker(ast.NodeVisitor):
             self.flag(node, f"changes {ast.unparse(node)}, which belongs to a library or the notebook")
         self.generic_visit(node)
 
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str) and SPECIAL_NAME.fullmatch(node.value):
+            self.flag(node, f"names the special attribute {node.value!r} in a string")
+
     def visit_Call(self, node: ast.Call) -> None:
         function = node.func
+        if isinstance(function, ast.Name) and function.id == "type" and len(node.args) != 1:
+            self.flag(node, "type() with three arguments builds a class around the rules; write a class statement")
+        elif (isinstance(function, ast.Attribute) and function.attr in MUTATING_METHODS
+              and isinstance(function.value, ast.Name) and function.value.id in self.reserved
+              and function.value.id.isupper()):
+            self.flag(node, f"changes {function.value.id}, which belongs to the notebook")
         if isinstance(function, ast.Name) and function.id == "getattr":
             if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
                 self.flag(node, "getattr() with a computed attribute name is not allowed")
