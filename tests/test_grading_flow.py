@@ -33,6 +33,11 @@ from tests.notebooks import read, reference_answers, submission
 STRIDES = ASSIGNMENTS[0]
 NNX = next(a for a in ASSIGNMENTS if a.id == "05_conv2d_nnx")
 WARNS = "nnx-value-reads"  # reads Params with `.value`: correct, but Flax 0.12 warns on stderr
+
+
+def with_value_reads(code: str) -> str:
+    """An NNX answer that reads its Params the pre-0.12 way, `param.value`, instead of `param[...]`."""
+    return code.replace("[...]", ".value")
 OPTIONS = Options(cell_timeout=60, jobs=2)
 
 
@@ -90,7 +95,7 @@ def graded(scratch_course: Path) -> Path:
         corpus = corpus_students(assignment.id, answers, graded_variants(assignment))
         students = {**flow_students(answers), **{s: a for s, (a, _) in corpus.items()}}
         if assignment == NNX:
-            students[WARNS] = {gid: code.replace("[...]", ".value") for gid, code in answers.items()}
+            students[WARNS] = {gid: with_value_reads(code) for gid, code in answers.items()}
         for student, chosen in students.items():
             write_submission(root, student, assignment, assignment.notebook, nbformat.writes(submission(release, chosen)))
     release, answers = read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source")))
@@ -156,7 +161,7 @@ def test_corpus_variants_score_and_explain(graded, assignment):
 def test_a_library_warning_costs_no_points(graded):
     scores = cell_scores(graded, NNX, WARNS)
     assert all(score == max_score for score, max_score in scores.values()), scores
-    answer = reference_answers(read(NNX.path(graded / "source")))["MyConv2D"].replace("[...]", ".value")
+    answer = with_value_reads(reference_answers(read(NNX.path(graded / "source")))["MyConv2D"])
     namespace = {"nnx": nnx, "jax": jax, "jnp": jnp}
     exec(answer, namespace)
     with warnings.catch_warnings(record=True) as caught:
