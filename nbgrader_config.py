@@ -1,15 +1,27 @@
-"""nbgrader settings for the course: paths, the release pipeline, execution limits."""
+"""nbgrader settings for the course: paths, the release pipeline, and the one protected grading path.
+
+Every way of autograding reads this file: `nbgrader autograde` typed in this folder, formgrader's
+Autograde button, and `make autograde`. Each of them therefore rebuilds every submission from
+release/ with the student's allowed solution cells (intake and policy), runs it in a sandboxed
+kernel, and judges the hidden tests in nbgrader's own process (trusted verdicts).
+"""
 
 from pathlib import Path
 
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.converters.generate_assignment import GenerateAssignment
+from nbgrader.preprocessors import (
+    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells,
+    OverwriteKernelspec, SaveAutoGrades,
+)
 
+ROOT = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "convolutions"
-c.CourseDirectory.root = str(Path(__file__).resolve().parent)
-# Submissions are graded in parallel: wait for the gradebook's lock instead of failing.
-c.CourseDirectory.db_url = f"sqlite:///{Path(__file__).resolve().parent / 'gradebook.db'}?timeout=300"
+c.CourseDirectory.root = str(ROOT)
+# Submissions may be graded in parallel: wait for the gradebook's lock instead of failing.
+c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'gradebook.db'}?timeout=300"
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
@@ -24,17 +36,26 @@ c.GenerateAssignment.preprocessors = [
     *GenerateAssignment.class_traits()["preprocessors"].default(),
 ]
 
+# Grading, step 1: the graded notebook is release/'s with the student's solution cells that pass the
+# policy (course/grading/intake.py); nbgrader's OverwriteCells then restores the hidden tests.
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, "course.grading.intake.RebuildFromRelease",
+    OverwriteCells, CheckCellMetadata,
+]
+c.RebuildFromRelease.release_directory = str(ROOT / "release")
+
+# Step 2: run it in a sandboxed kernel (course/grading/sandbox.py); step 3: judge each hidden test
+# here, from the outputs the kernel published, and score its cell (course/grading/verdicts.py).
+c.Autograde.autograde_preprocessors = [
+    "course.grading.execute.SandboxedExecute", "course.grading.verdicts.TrustedVerdicts",
+    ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+]
+
 # A student's notebook may not run forever: each cell gets this many seconds, then it is
 # interrupted, marked as failed, and the rest of the notebook runs.
 c.Execute.timeout = 120
 c.Execute.raise_on_iopub_timeout = False
 c.Execute.kernel_name = "python3"
-
-# nbgrader scores a test cell 0 if anything reaches stderr, warnings included. A correct answer that
-# triggers a library's warning (a DeprecationWarning from JAX, Flax's `.value`) must not lose points:
-# drop stderr output that is a Python warning or a library's WARNING log line. Errors still fail a cell.
-c.IgnorePattern.enabled = True
-c.IgnorePattern.pattern = r"(?m)(\w*Warning: |^WARNING[:\s])"
 
 # Feedback shows what each hidden test reported, never the hidden test code.
 c.GenerateFeedback.preprocessors = [

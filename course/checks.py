@@ -1,46 +1,53 @@
-"""Checks that notebooks run on a student's answer: compare, explain, forbid.
+"""Compare what an answer returned with what was expected, and say in one message what went wrong.
 
-`make release` copies this module into every student notebook, so it may import
-only the standard library and the course's third-party packages, never `course`.
+The same functions judge visible checks in the student's kernel and hidden tests in the grader's
+own process, on values the kernel encoded (`course.payload`): NumPy arrays and plain Python.
+
+`make release` copies this module, and the course modules it imports, into every student notebook.
 """
 
 import contextlib
-import importlib
 import types
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import numpy as np
-import torch
-from torch.overrides import TorchFunctionMode
+
+from course.payload import Opaque
 
 # Tolerances per dtype of the answer, never per machine: float32 answers are
 # compared with float64 or highest-precision references.
-TOLERANCES = types.MappingProxyType({  # read-only: no answer can loosen them
+TOLERANCES = types.MappingProxyType({
     np.dtype("float16"): (1e-2, 1e-2),
     np.dtype("float32"): (1e-4, 1e-5),
     np.dtype("float64"): (1e-9, 1e-12),
 })
+RED, BOLD, RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
 
 class CheckFailed(AssertionError):
-    """A check found a wrong answer; the message says what and, if known, why."""
+    """A wrong answer: the message says what was called, what came back and, if known, the likely mistake."""
 
-
-class ForbiddenCall(CheckFailed):
-    """An answer called a library function that its exercise re-implements."""
+    def _render_traceback_(self) -> list[str]:
+        """How Jupyter shows this error: the message alone, with no traceback through the checks' code."""
+        first, *rest = str(self).splitlines() or [""]
+        return [f"{RED}{BOLD}\N{BALLOT X} {first}{RESET}", *rest]
 
 
 def to_numpy(value: Any) -> np.ndarray:
     """Return `value` (torch tensor, JAX or NumPy array, number) as a NumPy array."""
-    if isinstance(value, torch.Tensor):
+    if type(value).__module__.split(".")[0] == "torch":
         value = value.detach().cpu()
-        if value.dtype == torch.bfloat16:
-            value = value.float()
-        return value.numpy()
+        return (value.float() if str(value.dtype) == "torch.bfloat16" else value).numpy()
     try:
         return np.asarray(value)
     except Exception as error:
         raise CheckFailed(f"expected an array, got {type(value).__name__}: {error}") from None
+
+
+def shape_of(value: Any) -> tuple[int, ...] | None:
+    """The shape of an array-like value, or None if it has none."""
+    shape = getattr(value, "shape", None)
+    return tuple(shape) if shape is not None else None
 
 
 def _tolerances(got: np.ndarray, rtol: float | None, atol: float | None) -> tuple[float, float]:
@@ -56,199 +63,97 @@ def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> n
     return np.isclose(got64, expected64, rtol=rtol, atol=atol * scale, equal_nan=True)
 
 
-def _matches(got: np.ndarray, other: Any, rtol: float, atol: float) -> bool:
-    """Whether `got` has the shape and values of `other` (an array, or a callable returning one)."""
+def matches(got: np.ndarray, other: Any, rtol: float | None = None, atol: float | None = None) -> bool:
+    """Whether `got` has the shape and values of `other` (an array, or a function returning one)."""
     try:
         other = to_numpy(other() if callable(other) else other)
+        rtol, atol = _tolerances(got, rtol, atol)
+        return got.shape == other.shape and bool(np.all(_close(got, other, rtol, atol)))
     except Exception:
         return False
-    return got.shape == other.shape and bool(np.all(_close(got, other, rtol, atol)))
 
 
-def _likely_mistake(got: np.ndarray, mistakes: dict[str, Any], rtol: float, atol: float) -> str:
-    """A sentence naming the first known mistake whose output `got` reproduces."""
+def likely_mistake(got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None,
+                   atol: float | None = None) -> str:
+    """"Likely mistake: ..." for the first known mistake whose output `got` reproduces, or ""."""
     for description, wrong_output in mistakes.items():
-        if _matches(got, wrong_output, rtol, atol):
-            return f"\nLikely mistake: {description}"
+        if matches(got, wrong_output, rtol, atol):
+            return hint(description)
     return ""
 
 
-def _show(array: np.ndarray) -> str:
+def hint(text: str) -> str:
+    """`text` as the closing line of a failure message."""
+    return f"\nLikely mistake: {text}" if text else ""
+
+
+def show(array: np.ndarray) -> str:
     """A short, readable rendering of an array for a failure message."""
+    if array.ndim == 0:
+        return f"{array.item():.6g}" if np.issubdtype(array.dtype, np.number) else repr(array.item())
     if array.size > 24:
-        return f"array of shape {array.shape}"
+        return f"an array of shape {array.shape}"
     return np.array2string(array, precision=4, suppress_small=True, separator=", ")
 
 
-def check_close(
-    got: Any,
-    expected: Any,
-    what: str,
-    mistakes: dict[str, Any] | None = None,
-    rtol: float | None = None,
-    atol: float | None = None,
-) -> None:
-    """Fail with a specific message unless `got` has the shape and values of `expected`.
-
-    `what` describes the call that produced `got`, e.g. "conv1d_minimal(x (2, 3, 9), w (4, 3, 3))".
-    `mistakes` maps a description of a known mistake to the output that mistake gives (or
-    a function computing it), so the message can name the mistake whose output `got` reproduces.
-    """
+def check_array(got: Any, what: str) -> np.ndarray:
+    """`got` as a NumPy array of numbers, or a CheckFailed saying what came back instead."""
     if got is None:
         raise CheckFailed(f"{what} returned None. Did you forget `return`?")
-    got_array, expected_array = to_numpy(got), to_numpy(expected)
-    rtol, atol = _tolerances(got_array, rtol, atol)
-    hint = _likely_mistake(got_array, mistakes or {}, rtol, atol)
+    if isinstance(got, Opaque):
+        raise CheckFailed(f"{what} returned a {got.description}, not an array.")
+    if isinstance(got, (tuple, list, dict, str)) or not hasattr(got, "dtype"):
+        if isinstance(got, (int, float)) and not isinstance(got, bool):
+            return np.asarray(got)
+        raise CheckFailed(f"{what} returned {type(got).__name__} {got!r:.80}, not an array.")
+    array = to_numpy(got)
+    if not (np.issubdtype(array.dtype, np.number) or array.dtype == np.bool_):
+        raise CheckFailed(f"{what}: expected numbers, got an array of {array.dtype}.")
+    return array
+
+
+def check_close(got: Any, expected: Any, what: str, mistakes: dict[str, Any] | None = None,
+                shape_hints: dict[tuple[int, ...], str] | None = None,
+                rtol: float | None = None, atol: float | None = None) -> None:
+    """Fail with one specific message unless `got` has the shape and values of `expected`.
+
+    `what` describes the call that produced `got`, e.g. "conv1d_minimal(x (2, 3, 9), w (4, 3, 3))".
+    `mistakes` maps a known mistake to the output it gives (or a function computing it, called
+    only once the answer is wrong); `shape_hints` maps a wrong output shape to its likely mistake.
+    """
+    got_array, expected_array = check_array(got, what), to_numpy(expected)
     if got_array.shape != expected_array.shape:
-        raise CheckFailed(
-            f"{what}: expected shape {expected_array.shape}, got {got_array.shape}.{hint}"
-        )
-    if not np.issubdtype(got_array.dtype, np.number) and got_array.dtype != np.bool_:
-        raise CheckFailed(f"{what}: expected numbers, got an array of {got_array.dtype}.")
+        shape_hint = (shape_hints or {}).get(got_array.shape, "")
+        named = hint(shape_hint) if shape_hint else likely_mistake(got_array, mistakes or {}, rtol, atol)
+        raise CheckFailed(f"{what}: expected shape {expected_array.shape}, got {got_array.shape}.{named}")
+    rtol, atol = _tolerances(got_array, rtol, atol)
     close = _close(got_array, expected_array, rtol, atol)
     if np.all(close):
         return
+    if expected_array.ndim == 0:
+        raise CheckFailed(f"{what}: expected {show(expected_array)}, got {show(got_array)}."
+                          f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}")
     wrong = np.argwhere(~close)
     first = tuple(int(i) for i in wrong[0])
     raise CheckFailed(
-        f"{what}: {len(wrong)} of {close.size} values are wrong; "
-        f"first at index {first}: expected {expected_array[first]:.6g}, got {got_array[first]:.6g}.\n"
-        f"expected: {_show(expected_array)}\ngot:      {_show(got_array)}{hint}"
+        f"{what}: {len(wrong)} of {close.size} values are wrong; first at index {list(first)}: "
+        f"expected {expected_array[first]:.6g}, got {got_array[first]:.6g}.\n"
+        f"expected: {show(expected_array)}\ngot:      {show(got_array)}"
+        f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}"
     )
 
 
-def check_equal(got: Any, expected: Any, what: str, hint: str = "") -> None:
-    """Fail unless `got == expected` (plain Python values such as shapes and tuples)."""
-    if got != expected:
-        raise CheckFailed(f"{what}: expected {expected!r}, got {got!r}.{' ' + hint if hint else ''}")
+def check_equal(got: Any, expected: Any, what: str, mistake: str = "") -> None:
+    """Fail unless `got == expected` for plain Python values such as shapes, tuples and ints."""
+    if type(got) is not type(expected) or got != expected:
+        raise CheckFailed(f"{what}: expected {expected!r}, got {got!r}.{hint(mistake)}")
 
 
-def check_raises(error: type[BaseException], call: Callable[[], Any], what: str) -> None:
-    """Fail unless `call()` raises `error`."""
-    try:
-        result = call()
-    except error:
-        return
-    except Exception as other:
-        raise CheckFailed(f"{what}: expected {error.__name__}, got {type(other).__name__}: {other}") from None
-    raise CheckFailed(f"{what}: expected {error.__name__}, but it returned {result!r}.")
-
-
-def field_order_hint(module_class: type, fields: dict[str, Any], key: Any, x: Any) -> str:
-    """A hint if `module_class(*fields.values())` makes other parameter shapes than `module_class(**fields)`.
-
-    Tests build Linen modules positionally, so the order of the fields is part of the interface.
-    """
-    import jax
-
-    def shapes(module: Any) -> Any:
-        return jax.tree.map(lambda a: tuple(a.shape), jax.eval_shape(module.init, key, x))
-
-    try:
-        if shapes(module_class(*fields.values())) == shapes(module_class(**fields)):
-            return ""
-    except Exception:
-        return ""
-    positional = ", ".join(map(repr, fields.values()))
-    keywords = ", ".join(f"{name}={value!r}" for name, value in fields.items())
-    return (f"Likely mistake: the fields are declared in another order than {', '.join(fields)}, so "
-            f"{module_class.__name__}({positional}) does not mean {module_class.__name__}({keywords}).")
-
-
-@contextlib.contextmanager
-def explained(what: str, hints: dict[str, str] | None = None) -> Iterator[None]:
-    """Turn an error the answer raises into a CheckFailed naming `what` and, from `hints`, the likely mistake."""
-    try:
-        yield
-    except CheckFailed:
-        raise
-    except Exception as error:
-        text = f"{type(error).__name__}: {error}"
-        hint = next((h for key, h in (hints or {}).items() if key in text), "")
-        raise CheckFailed(f"{what} raised {text}" + (f"\nLikely mistake: {hint}" if hint else "")) from error
-
-
-def _resolve(dotted: str) -> tuple[Any, str, Any]:
-    """(owner, attribute name, value) for a dotted path such as "flax.linen.Conv"."""
-    parts = dotted.split(".")
-    for split in range(len(parts) - 1, 0, -1):
-        try:
-            owner = importlib.import_module(".".join(parts[:split]))
-        except ImportError:
-            continue
-        for name in parts[split:-1]:
-            owner = getattr(owner, name)
-        return owner, parts[-1], getattr(owner, parts[-1])
-    raise ValueError(f"cannot resolve {dotted!r}")
-
-
-class _TorchCallGuard(TorchFunctionMode):
-    """Raises on any call of a torch function whose name is forbidden, however it was reached."""
-
-    def __init__(self, exercise: str, names: dict[str, list[str]]) -> None:
-        super().__init__()
-        self.exercise, self.names = exercise, names
-
-    def __torch_function__(self, func, types, args=(), kwargs=None):
-        name = getattr(func, "__name__", "").split(".")[0]  # torch.ops overloads are named "conv1d.default"
-        if name in self.names:
-            shown = " / ".join(self.names[name])
-            raise ForbiddenCall(
-                f"{self.exercise} called {shown}, which this exercise asks you to write yourself. "
-                f"Rewrite it without {shown}."
-            )
-        return func(*args, **(kwargs or {}))
-
-
-def _raiser(exercise: str, dotted: str) -> Callable[..., Any]:
-    """A stand-in for a forbidden non-torch function or method that raises ForbiddenCall."""
-
-    def forbidden(*args: Any, **kwargs: Any) -> Any:
-        raise ForbiddenCall(
-            f"{exercise} called {dotted}, which this exercise asks you to write yourself. "
-            f"Rewrite it without {dotted}."
-        )
-
-    return forbidden
-
-
-@contextlib.contextmanager
-def forbidden_calls(exercise: str, *targets: str) -> Iterator[None]:
-    """While active, calling any of `targets` (dotted names) raises ForbiddenCall.
-
-    A target may read "flax.linen.pooling.pool as flax.linen.max_pool": the first path is
-    what is guarded, the second what the message names.
-
-    Torch functions are caught by name at torch's dispatch, so aliases and saved
-    references are caught too. Other functions are replaced where they live; for a
-    class (torch.nn.Conv1d, flax.nnx.Conv), building an instance, a subclass's instance
-    or calling one is forbidden.
-    """
-    torch_names: dict[str, list[str]] = {}
-    patches: list[tuple[Any, str, Any]] = []
-    for target in targets:
-        path, _, shown = target.partition(" as ")
-        dotted = shown or path
-        owner, name, value = _resolve(path)
-        if isinstance(value, type):
-            patches += [(value, method, _raiser(exercise, dotted)) for method in ("__init__", "__call__")]
-        elif dotted.startswith("torch."):
-            torch_names.setdefault(getattr(value, "__name__", name), []).append(dotted)
-        else:
-            patches.append((owner, name, _raiser(exercise, dotted)))
-    missing = object()
-    saved = [(owner, name, vars(owner).get(name, missing)) for owner, name, _ in patches]
-    try:
-        for owner, name, replacement in patches:
-            setattr(owner, name, replacement)
-        with _TorchCallGuard(exercise, torch_names) if torch_names else contextlib.nullcontext():
-            yield
-    finally:
-        for owner, name, original in reversed(saved):
-            if original is missing:
-                delattr(owner, name)  # it was inherited: uncover the parent's again
-            else:
-                setattr(owner, name, original)
+def check_dtype(got: Any, expected: str, what: str, mistake: str) -> None:
+    """Fail unless the array `got` has the dtype named `expected` (e.g. "float32")."""
+    dtype = getattr(got, "dtype", None)
+    if str(dtype) != expected:
+        raise CheckFailed(f"{what}: expected dtype {expected}, got {dtype}.{hint(mistake)}")
 
 
 @contextlib.contextmanager
@@ -259,6 +164,7 @@ def highest_precision() -> Iterator[None]:
     their verdict does not depend on the device.
     """
     import jax
+    import torch
 
     cudnn, cuda_matmul = torch.backends.cudnn, torch.backends.cuda.matmul
     saved = (cudnn.allow_tf32, cuda_matmul.allow_tf32, torch.get_float32_matmul_precision())
@@ -272,43 +178,7 @@ def highest_precision() -> Iterator[None]:
         torch.set_float32_matmul_precision(saved[2])
 
 
-@contextlib.contextmanager
-def substituted(namespace: dict[str, Any], **replacements: Any) -> Iterator[None]:
-    """While active, `namespace` (e.g. a notebook's `globals()`) maps the given names to replacements.
-
-    Tests use it to give an exercise reference versions of earlier exercises it may call,
-    so that one mistake costs points once.
-    """
-    missing = object()
-    saved = {name: namespace.get(name, missing) for name in replacements}
-    namespace.update(replacements)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is missing:
-                namespace.pop(name, None)
-            else:
-                namespace[name] = value
-
-
-def layouts(tensor: torch.Tensor) -> dict[str, torch.Tensor]:
-    """The values of `tensor` in several memory layouts: contiguous and non-contiguous views.
-
-    Every entry compares equal to `tensor`; only `stride()` and `storage_offset()` differ.
-    """
-    result = {"contiguous": tensor.contiguous()}
-    if tensor.dim() >= 2:
-        result["transposed view"] = tensor.transpose(-1, -2).contiguous().transpose(-1, -2)
-    spread = torch.zeros(*tensor.shape[:-1], 2 * tensor.shape[-1], dtype=tensor.dtype, device=tensor.device)
-    spread[..., ::2] = tensor
-    result["every-other-element slice"] = spread[..., ::2]
-    storage = torch.zeros(tensor.numel() + 3, dtype=tensor.dtype, device=tensor.device)
-    storage[3:] = tensor.reshape(-1)
-    result["storage_offset 3"] = storage[3:].view(tensor.shape)
-    return result
-
-
 def passed(message: str) -> None:
-    """Print a short success line for a visible check."""
+    """Print a short success line for a check."""
     print(f"\N{CHECK MARK} {message}")
+

@@ -11,6 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
 
+__all__ = ["show_grid", "show_view", "show_windows_1d"]
+
 HIGHLIGHT = "#f4a259"
 PADDING = "#d9d9d9"
 PLAIN = "#ffffff"

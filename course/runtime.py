@@ -23,6 +23,7 @@ KNOWN_DIFFERENCES = {
 }
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+__all__ = ["DEVICE", "report_runtime"]
 
 
 def in_colab() -> bool:

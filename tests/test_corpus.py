@@ -1,12 +1,16 @@
-"""Every corpus variant against the real hidden tests and grading policy, in one kernel per assignment.
+"""Every corpus variant against the real hidden tests, policy and trusted verdicts, in one kernel per assignment.
 
 Grading a whole notebook per variant with nbgrader takes minutes per assignment, so here each
-source notebook runs once with the reference answers; then, for each variant, its code replaces
-the exercise's solution and that exercise's test cell runs again. Exercises are graded
-independently (the tests substitute reference versions of earlier exercises), so the outcome is
-the one nbgrader gives; tests/test_grading_flow.py checks that on a sample through nbgrader itself.
+source notebook runs once with the reference answers in a kernel that believes it is being graded
+(it publishes results instead of judging them); then, for each variant, its code replaces the
+exercise's solution, that exercise's test cell runs again, and the verdict is judged in this
+process by the same code nbgrader's TrustedVerdicts runs. Exercises are graded independently (the
+tests substitute reference versions of earlier exercises), so the outcome is the one nbgrader
+gives; tests/test_grading_flow.py checks that on a sample through nbgrader itself.
 """
 
+import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -17,28 +21,25 @@ from course.build.cells import grade_id, is_solution
 from course.build.contract import ASSIGNMENTS
 from course.grading.intake import reserved_names
 from course.grading.policy import violations
+from course.grading.verdicts import judge_cell
 from tests.corpus import variants
 from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
 TIMEOUT = {"ename": "CellTimeoutError", "evalue": "the cell ran out of time", "traceback": []}
-
-
-def outcome(cell) -> tuple[bool, str]:
-    """(whether the executed cell failed, what it told the student)."""
-    errors = [f"{o.get('ename', '')}: {o.get('evalue', '')}" for o in cell.outputs if o.output_type == "error"]
-    return bool(errors), "\n".join(errors)
+GRADING = {**os.environ, "NBGRADER_EXECUTION": "autograde"}
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_every_variant_scores_and_explains(assignment):
     source = read(assignment.path(REPO / "source"))
     reserved = reserved_names(read(assignment.path(REPO / "release")))
+    module = importlib.import_module(assignment.exercises_module)
     client = NotebookClient(source, kernel_name="python3", timeout=60, allow_errors=True, interrupt_on_timeout=True,
                             error_on_timeout=TIMEOUT,
                             resources={"metadata": {"path": str(assignment.path(REPO / "source").parent)}})
     problems = []
-    with client.setup_kernel():
+    with client.setup_kernel(env=GRADING):
         for index, cell in enumerate(source.cells):
             if cell.cell_type == "code":
                 client.execute_cell(cell, index)
@@ -49,8 +50,9 @@ def test_every_variant_scores_and_explains(assignment):
                 failed, told = True, "\n".join(map(str, refused))
             else:
                 client.execute_cell(new_code_cell(variant.code), 0)
-                test = new_code_cell(cells[f"test_{variant.exercise}"].source)
-                failed, told = outcome(client.execute_cell(test, 0))
+                test = cells[f"test_{variant.exercise}"]
+                verdict = judge_cell(module, test.source, client.execute_cell(new_code_cell(test.source), 0))
+                failed, told = not verdict.passed, "\n".join([verdict.message, *verdict.notes])
                 client.execute_cell(new_code_cell(cells[variant.exercise].source), 0)
             label = f"{variant.exercise}__{variant.name} ({variant.kind})"
             if variant.kind == "correct" and failed:

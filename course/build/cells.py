@@ -2,6 +2,8 @@
 
 import ast
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from nbformat import NotebookNode
 
@@ -50,3 +52,46 @@ def top_level_definitions(source: str) -> set[str]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names.update(t.id for t in targets if isinstance(t, ast.Name))
     return names
+
+
+@dataclass(frozen=True)
+class HiddenCall:
+    """The one statement a hidden-test region runs: `hidden_tests("<name>", <answer>, cases=[...], ...)`."""
+
+    exercise: str
+    cases: list[dict[str, Any]]
+
+
+class HiddenTestsFormatError(ValueError):
+    """A hidden-test region that is not one `hidden_tests(...)` call with literal cases."""
+
+
+def hidden_call(source: str) -> HiddenCall:
+    """The exercise name and literal cases of the `hidden_tests` call in a test cell's hidden region.
+
+    The region may define helpers (reference versions of earlier exercises) before the call;
+    the call must come last, name the exercise as a string and give `cases=` as a literal list.
+    """
+    regions = HIDDEN_REGION.findall(source)
+    if len(regions) != 1:
+        raise HiddenTestsFormatError("expected exactly one hidden-test region")
+    try:
+        body = ast.parse(regions[0]).body
+    except SyntaxError as error:
+        raise HiddenTestsFormatError(f"the hidden-test region does not parse: {error.msg}") from None
+    last = body[-1] if body else None
+    call = last.value if isinstance(last, ast.Expr) else None
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "hidden_tests"):
+        raise HiddenTestsFormatError("the hidden-test region must end with a hidden_tests(...) call")
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords}
+    if not (call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+        raise HiddenTestsFormatError("hidden_tests(...) must name its exercise as a string first")
+    if "cases" not in keywords:
+        raise HiddenTestsFormatError("hidden_tests(...) must give its cases as cases=[...]")
+    try:
+        cases = ast.literal_eval(keywords["cases"])
+    except ValueError:
+        raise HiddenTestsFormatError("cases=[...] must be a literal list of dicts") from None
+    if not (isinstance(cases, list) and cases and all(isinstance(case, dict) for case in cases)):
+        raise HiddenTestsFormatError("cases=[...] must be a non-empty list of dicts")
+    return HiddenCall(call.args[0].value, cases)

@@ -18,6 +18,11 @@ class Assignment:
         """The notebook's path below a course folder such as `source/` or `release/`."""
         return root / self.id / self.notebook
 
+    @property
+    def exercises_module(self) -> str:
+        """The module that describes this notebook's exercises: course.exercises.<notebook name>."""
+        return f"course.exercises.{Path(self.notebook).stem}"
+
 
 ASSIGNMENTS = (
     Assignment(
@@ -46,3 +51,11 @@ ASSIGNMENTS = (
         "Max pooling", "max pooling with -inf padding in PyTorch and with `lax.reduce_window`; conv, ReLU, pool",
     ),
 )
+
+
+def find_assignment(assignment_id: str) -> Assignment:
+    """The assignment with this id; KeyError if the contract has none."""
+    for assignment in ASSIGNMENTS:
+        if assignment.id == assignment_id:
+            return assignment
+    raise KeyError(f"no assignment {assignment_id!r} in the contract")

@@ -1,10 +1,12 @@
 """Embed the course's notebook helpers in a notebook, so it runs where `course` is not installed.
 
-A source notebook imports helpers with lines such as `from course.checks import *`. In the
-student version, the same cell first registers each imported module from an embedded copy of
-its source, so those import lines work unchanged, with the same names, on Colab or anywhere.
+A source notebook imports helpers with lines such as `from course.exercises.strides import *`.
+In the student version, the same cell first registers each imported module, and every course
+module those import, from embedded copies of their source, so the import lines work unchanged,
+with the same names, on Colab or anywhere.
 """
 
+import ast
 import importlib
 import inspect
 import re
@@ -12,7 +14,7 @@ import re
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbformat import NotebookNode
 
-HELPER_IMPORT = re.compile(r"^from course\.(\w+) import \*[ \t]*$", re.MULTILINE)
+HELPER_IMPORT = re.compile(r"^from course\.([\w.]+) import \*[ \t]*$", re.MULTILINE)
 
 LOADER = '''# @title Course helpers: run this cell (its code is folded; no need to read it)
 # `make release` embedded the course's helper modules below, so this notebook runs without the course's files.
@@ -21,12 +23,15 @@ import types as _types
 
 
 def _install_course_module(name, source):
-    """Register `course.<name>` from its embedded source."""
-    if "course" not in _sys.modules:
-        _sys.modules["course"] = _types.ModuleType("course")
-        _sys.modules["course"].__path__ = []
-    module = _types.ModuleType(f"course.{name}")
-    module.__file__ = f"course/{name}.py"
+    """Register `course.<name>` (and the packages above it) from its embedded source."""
+    parts = ["course", *name.split(".")]
+    for depth in range(1, len(parts)):
+        package = ".".join(parts[:depth])
+        if package not in _sys.modules:
+            _sys.modules[package] = _types.ModuleType(package)
+            _sys.modules[package].__path__ = []
+    module = _types.ModuleType(".".join(parts))
+    module.__file__ = "/".join(parts) + ".py"
     _sys.modules[module.__name__] = module
     exec(compile(source, module.__file__, "exec"), module.__dict__)
 
@@ -45,16 +50,41 @@ def helper_source(name: str) -> str:
     return source
 
 
+def course_imports(source: str) -> list[str]:
+    """The course modules (names below `course.`) a module's source imports."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("course."):
+            found.append(node.module.removeprefix("course."))
+        elif isinstance(node, ast.Import):
+            found += [alias.name.removeprefix("course.") for alias in node.names if alias.name.startswith("course.")]
+    return found
+
+
+def with_dependencies(names: list[str]) -> list[str]:
+    """`names` and every course module they import, each after the modules it needs."""
+    ordered: list[str] = []
+
+    def visit(name: str) -> None:
+        if name not in ordered:
+            for dependency in course_imports(helper_source(name)):
+                visit(dependency)
+            ordered.append(name)
+
+    for name in names:
+        visit(name)
+    return ordered
+
+
 def helper_modules(source: str) -> list[str]:
     """Names of the course modules a cell imports with `from course.<name> import *`."""
     return HELPER_IMPORT.findall(source)
 
 
 def embed_helpers(source: str) -> str:
-    """The cell `source`, preceded by embedded copies of the helper modules it imports."""
-    installs = "".join(
-        f"_install_course_module({name!r}, r'''{helper_source(name)}''')\n" for name in helper_modules(source)
-    )
+    """The cell `source`, preceded by embedded copies of the helper modules it needs."""
+    installs = "".join(f"_install_course_module({name!r}, r'''{helper_source(name)}''')\n"
+                       for name in with_dependencies(helper_modules(source)))
     return f"{LOADER}{installs}\n{source}"
 
 

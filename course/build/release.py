@@ -8,7 +8,7 @@ import nbformat
 
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.build.readme import update_readme
-from course.build.verify import points, release_problems, source_problems
+from course.build.verify import hidden_test_problems, points, release_problems, source_problems
 from course.nbgrader_cli import nbgrader
 
 
@@ -20,24 +20,36 @@ def generate(root: Path, assignment: Assignment) -> None:
         raise RuntimeError(f"nbgrader generate_assignment {assignment.id} failed:\n{log}")
 
 
+def check_source(root: Path, assignment: Assignment) -> tuple[nbformat.NotebookNode | None, list[str]]:
+    """The source notebook of an assignment, and what is wrong with it (None if it cannot be read)."""
+    path = assignment.path(root / "source")
+    if not path.exists():
+        return None, [f"{path.relative_to(root)}: missing"]
+    source = nbformat.read(path, as_version=4)
+    found = source_problems(source, assignment.graded_names)
+    try:
+        found += hidden_test_problems(source, assignment.exercises_module)
+    except ImportError as error:
+        found.append(f"its exercises module cannot be imported: {error}")
+    return source, [f"{path.relative_to(root)}: {problem}" for problem in found]
+
+
 def build(root: Path) -> list[str]:
-    """Build every assignment below `root`; return the problems found, after printing a summary line each."""
+    """Build every assignment below `root` whose source is sound; return all problems found.
+
+    Prints a summary line per assignment. An assignment with problems in its source is not built,
+    and the build as a whole fails, but the others are still built.
+    """
     problems: list[str] = []
-    sources = {}
     for assignment in ASSIGNMENTS:
-        path = assignment.path(root / "source")
-        if not path.exists():
-            problems.append(f"{path.relative_to(root)}: missing")
+        source, found = check_source(root, assignment)
+        problems += found
+        if source is None or found:
+            print(f"{assignment.id:16} {assignment.notebook:20} not built: {len(found)} problem(s) in its source")
             continue
-        sources[assignment] = nbformat.read(path, as_version=4)
-        problems += [f"{path.relative_to(root)}: {p}" for p in source_problems(sources[assignment], assignment.graded_names)]
-    if problems:
-        return problems
-    for assignment, source in sources.items():
         generate(root, assignment)
         path = assignment.path(root / "release")
-        release = nbformat.read(path, as_version=4)
-        found = release_problems(source, release)
+        found = release_problems(source, nbformat.read(path, as_version=4))
         problems += [f"{path.relative_to(root)}: {p}" for p in found]
         graded = sum(1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
         status = "ok" if not found else f"{len(found)} problems"

@@ -1,12 +1,14 @@
 """Checks of source and student notebooks; each returns a list of problems, empty when all is well."""
 
+import importlib
 import re
 from collections import Counter
 
 from nbformat import NotebookNode
 
 from course.build.cells import (
-    HIDDEN_REGION, MARKERS, SOLUTION_REGION, STUB, grade_id, hidden_text, is_grade, is_solution, nbgrader_meta, top_level_definitions,
+    HIDDEN_REGION, MARKERS, SOLUTION_REGION, STUB, HiddenTestsFormatError, grade_id, hidden_call, hidden_text, is_grade,
+    is_solution, nbgrader_meta, top_level_definitions,
 )
 from course.build.inline import helper_modules
 
@@ -32,6 +34,32 @@ def source_problems(nb: NotebookNode, graded_names: tuple[str, ...]) -> list[str
     ]
     defined = set().union(*(top_level_definitions(cell.source) for cell in nb.cells if is_solution(cell)))
     problems += [f"graded name {name!r} is not defined in a solution cell" for name in graded_names if name not in defined]
+    return problems
+
+
+def hidden_test_problems(nb: NotebookNode, exercises_module: str) -> list[str]:
+    """What keeps the grader from judging a notebook's hidden tests: a region it cannot read, an unknown
+    exercise, or a case its exercise cannot turn into calls."""
+    exercises = importlib.import_module(exercises_module).EXERCISES
+    problems = []
+    for cell in nb.cells:
+        if not (is_grade(cell) and cell.cell_type == "code"):
+            continue
+        try:
+            call = hidden_call(cell.source)
+        except HiddenTestsFormatError as error:
+            problems.append(f"grade cell {grade_id(cell)}: {error}")
+            continue
+        if f"test_{call.exercise}" != grade_id(cell) or call.exercise not in exercises.exercises:
+            problems.append(f"grade cell {grade_id(cell)}: hidden_tests names {call.exercise!r}, which is not "
+                            f"this cell's exercise in {exercises_module}")
+            continue
+        for number, case in enumerate(call.cases, 1):
+            try:
+                exercises[call.exercise].calls(case)
+            except Exception as error:
+                problems.append(f"grade cell {grade_id(cell)}: case {number} cannot be run: "
+                                f"{type(error).__name__}: {error}")
     return problems
 
 

@@ -4,10 +4,12 @@ The graded notebook is always the pristine student version from release/ with th
 solution cells copied in, matched by grade id or, where metadata was lost, by the graded name
 the cell defines. Edited, deleted or duplicated locked cells and stripped metadata therefore
 cannot change what is tested, and a solution cell that breaks the grading policy is replaced
-by nbgrader's stub so that only its own exercise scores 0.
+by nbgrader's stub, with the reason, so that only its own exercise scores 0.
+
+`RebuildFromRelease` does this inside nbgrader (nbgrader_config.py), for every way of grading;
+`find_notebook` and `read_submission` are the file-level part that `make autograde` adds.
 """
 
-import ast
 import builtins
 import copy
 import importlib
@@ -17,10 +19,13 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Unicode
 
 from course.build.cells import STUB, grade_id, is_solution, top_level_definitions
 from course.build.inline import helper_modules
 from course.grading.policy import protected_bindings, violations
+from course.grading.verdicts import NOTES, REFUSED
 
 
 @dataclass
@@ -31,6 +36,12 @@ class Intake:
     notes: list[str] = field(default_factory=list)
 
 
+def exported_names(module_name: str) -> set[str]:
+    """The names `from course.<module_name> import *` binds."""
+    module = importlib.import_module(f"course.{module_name}")
+    return set(getattr(module, "__all__", [n for n in dir(module) if not n.startswith("_")]))
+
+
 def reserved_names(release: NotebookNode) -> frozenset[str]:
     """Names a solution cell may not rebind: builtins, the course helpers, and what the notebook's cells define."""
     names = set(dir(builtins))
@@ -38,24 +49,9 @@ def reserved_names(release: NotebookNode) -> frozenset[str]:
         if cell.cell_type != "code" or is_solution(cell):
             continue
         for module in helper_modules(cell.source):
-            names |= {n for n in dir(importlib.import_module(f"course.{module}")) if not n.startswith("_")}
-        try:
-            names |= protected_bindings(ast.parse(cell.source))
-        except SyntaxError:
-            continue
+            names |= exported_names(module)
+        names |= protected_bindings(cell.source)
     return frozenset(names)
-
-
-def read_submission(path: Path) -> tuple[NotebookNode | None, str | None]:
-    """The submitted notebook upgraded to nbformat 4, or None and why it cannot be read."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return None, f"{path.name} is not a readable notebook ({type(error).__name__}: {error})"
-    try:
-        return nbformat.reads(json.dumps(raw), as_version=4), None
-    except Exception as error:
-        return None, f"{path.name} is not a valid notebook ({type(error).__name__}: {str(error)[:200]})"
 
 
 def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dict[str, str], list[str]]:
@@ -83,16 +79,9 @@ def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dic
     return answers, notes
 
 
-def intake(path: Path | None, release: NotebookNode) -> Intake:
-    """The gradable notebook for one submitted file (None when the file is missing)."""
+def rebuild(submitted: NotebookNode, release: NotebookNode) -> Intake:
+    """The pristine `release` notebook with the student's allowed solution cells from `submitted`."""
     result = Intake(copy.deepcopy(release))
-    if path is None:
-        result.notes.append("no notebook was submitted; every exercise scores 0")
-        return result
-    submitted, problem = read_submission(path)
-    if submitted is None:
-        result.notes.append(f"{problem}; every exercise scores 0")
-        return result
     answers, result.notes = student_answers(submitted, release)
     reserved = reserved_names(release)
     for cell in result.notebook.cells:
@@ -100,12 +89,46 @@ def intake(path: Path | None, release: NotebookNode) -> Intake:
             continue
         found = violations(answers[grade_id(cell)], reserved)
         if found:
-            cell.source = f"# This solution was not run: it breaks the grading rules.\n{STUB}"
-            listed = "; ".join(map(str, found[:3]))
-            result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({listed})")
+            reasons = [str(violation) for violation in found[:3]]
+            cell.source = "# This solution was not run: it breaks the grading rules.\n" + "".join(
+                f"# {reason}\n" for reason in reasons) + STUB
+            cell.metadata.setdefault(NOTES, {})[REFUSED] = reasons
+            result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({'; '.join(reasons)})")
         else:
             cell.source = answers[grade_id(cell)]
     return result
+
+
+class RebuildFromRelease(NbGraderPreprocessor):
+    """nbgrader preprocessor: grade the release notebook with the student's allowed solution cells."""
+
+    release_directory = Unicode("", help="The folder of the student versions, release/ of the course."
+                                ).tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        """Rebuild one submitted notebook; its notes go into the notebook's metadata for the report."""
+        info = resources["nbgrader"]
+        release = nbformat.read(Path(self.release_directory) / info["assignment"] / f"{info['notebook']}.ipynb",
+                                as_version=4)
+        result = rebuild(nb, release)
+        result.notebook.metadata[NOTES] = {"notes": result.notes}
+        for note in result.notes:
+            self.log.warning("%s: %s", info["student"], note)
+        return result.notebook, resources
+
+
+def read_submission(path: Path) -> tuple[NotebookNode | None, str | None]:
+    """The submitted notebook upgraded to nbformat 4, or None and why it cannot be read."""
+    if path.is_symlink():
+        return None, f"{path.name} is a link, not a file"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return None, f"{path.name} is not a readable notebook ({type(error).__name__}: {error})"
+    try:
+        return nbformat.reads(json.dumps(raw), as_version=4), None
+    except Exception as error:
+        return None, f"{path.name} is not a valid notebook ({type(error).__name__}: {str(error)[:200]})"
 
 
 def find_notebook(folder: Path, expected: str) -> tuple[Path | None, str | None]:

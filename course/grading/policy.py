@@ -1,8 +1,19 @@
 """What a solution cell may do, checked on its source before any of it runs.
 
-Grading runs student code in the same kernel as the hidden tests, so code that reaches
-outside its own exercise (patches libraries, rebinds the notebook's check helpers, reads
-frames or files, starts processes) is refused before execution and that exercise scores 0.
+Verdicts are decided outside the kernel (`course.grading.verdicts`), so the policy only keeps
+solutions inside their exercise: it refuses code that could reach the grading machinery in the
+kernel (the forbidden-call guard, the hidden tests' code and names) or beyond it. Concretely:
+
+- imports only of the course's libraries and a few standard modules, never private ones;
+- no private (`_name`) or special (`__name__`) attributes of anything but `self`; no frames,
+  processes or threads, by attribute or in a string;
+- no dynamic code or namespaces (eval, exec, globals, getattr with a computed name, ...);
+- changes only to the solution's own objects: attributes only on `self`, nothing the notebook,
+  a library or Python defines rebound or changed in place;
+- no special methods beyond __init__, __call__ and __post_init__, and no classes built by type().
+
+Everything else, in any style (loops, einsum, einops, jax.jit, type hints, match, lambdas,
+local classes, assert, print), is accepted.
 """
 
 import ast
@@ -11,28 +22,29 @@ import re
 from dataclasses import dataclass
 
 ALLOWED_IMPORTS = frozenset({
-    "torch", "numpy", "jax", "flax", "einops", "math", "itertools", "functools", "operator", "typing",
-    "dataclasses", "collections", "numbers", "string",
+    "torch", "numpy", "jax", "flax", "einops", "jaxtyping", "typing_extensions", "math", "itertools", "functools",
+    "operator", "typing", "dataclasses", "collections", "numbers", "string", "__future__",
 })
 FORBIDDEN_BUILTINS = frozenset({
     "eval", "exec", "compile", "open", "globals", "locals", "vars", "__import__", "setattr", "delattr",
-    "breakpoint", "input", "help", "memoryview", "exit", "quit",
+    "breakpoint", "input", "help", "exit", "quit", "get_ipython",
 })
-# Attributes that lead out of the exercise: frames, process control, private internals, the network,
-# and compilers (TorchScript, torch.compile) whose calls bypass the checks' watch on torch functions.
-FORBIDDEN_ATTRIBUTES = frozenset({
-    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "gi_frame", "cr_frame", "ag_frame", "tb_frame",
-    "tb_next", "multiprocessing", "hub", "load", "save", "system", "popen", "fork", "kill", "modules",
-    "set_flags", "set_printoptions", "config", "backends", "jit", "compile",
+# Attributes that lead out of the exercise: frames and tracebacks, the interpreter and operating system,
+# processes and threads, and torch.compile (which runs work in compiler subprocesses).
+ESCAPE_ATTRIBUTES = frozenset({
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "gi_frame", "gi_code", "cr_frame", "cr_code",
+    "ag_frame", "tb_frame", "tb_next", "os", "sys", "modules", "environ", "system", "popen", "fork", "kill",
+    "multiprocessing", "Process", "Thread", "DataLoader", "compile",
 })
 ALLOWED_DUNDERS = frozenset({"__init__", "__call__", "__name__", "__doc__"})
-# Special methods a solution class may define: others (__eq__, __ne__, __array__, __torch_function__...)
-# could make a wrong answer compare equal to the expected one.
+# Special methods a solution class may define.
 ALLOWED_SPECIAL_METHODS = frozenset({"__init__", "__call__", "__post_init__"})
 SPECIAL_NAME = re.compile(r"__\w+__")
-# Methods that change a container in place: called on a notebook CONSTANT, they tamper with the tests.
+ATTRIBUTE_PATH = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
+OWN_OBJECTS = frozenset({"self", "cls"})
+# Methods that change a container in place: called on a notebook CONSTANT, they tamper with the notebook.
 MUTATING_METHODS = frozenset({"update", "append", "extend", "insert", "pop", "popitem", "clear", "setdefault",
-                              "remove", "discard", "add", "sort", "reverse", "__setitem__"})
+                              "remove", "discard", "add", "sort", "reverse"})
 
 
 @dataclass(frozen=True)
@@ -46,12 +58,29 @@ class Violation:
         return f"line {self.line}: {self.message}"
 
 
+def _root(node: ast.AST) -> ast.AST:
+    """The expression an attribute, subscript or call chain starts from: `torch` in `torch.nn.functional.pad(x)`."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call, ast.Starred)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node
+
+
+def _attribute_problem(name: str, on_own_object: bool) -> str | None:
+    """Why reading attribute `name` is refused, or None if it is allowed."""
+    if SPECIAL_NAME.fullmatch(name):
+        return None if name in ALLOWED_DUNDERS else f"uses the special attribute .{name}"
+    if name.startswith("_") and not on_own_object:
+        return f"uses the private attribute .{name}"
+    if name in ESCAPE_ATTRIBUTES:
+        return f"uses .{name}, which leads out of the exercise"
+    return None
+
+
 class _Checker(ast.NodeVisitor):
     """Collects the violations of one cell."""
 
     def __init__(self, reserved: frozenset[str]) -> None:
         self.reserved = reserved
-        self.imported: set[str] = set()
         self.violations: list[Violation] = []
 
     def flag(self, node: ast.AST, message: str) -> None:
@@ -60,23 +89,25 @@ class _Checker(ast.NodeVisitor):
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
             self.check_module(node, alias.name)
-            self.imported.add((alias.asname or alias.name).split(".")[0])
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         self.check_module(node, "." * node.level + (node.module or ""))
         for alias in node.names:
             if alias.name == "*":
                 self.flag(node, "`import *` is not allowed in a solution cell")
-            elif alias.name.startswith("_"):
+            elif alias.name.startswith("_") and node.module != "__future__":
                 self.flag(node, f"imports the private name {alias.name!r}")
-            self.imported.add(alias.asname or alias.name)
+            elif alias.name in ESCAPE_ATTRIBUTES:
+                self.flag(node, f"imports {alias.name}, which leads out of the exercise")
 
     def check_module(self, node: ast.AST, module: str) -> None:
         parts = module.split(".")
         if parts[0] not in ALLOWED_IMPORTS:
             self.flag(node, f"imports {module!r}; solution cells may import only {', '.join(sorted(ALLOWED_IMPORTS))}")
-        elif any(part.startswith("_") for part in parts):
+        elif module != "__future__" and any(part.startswith("_") for part in parts):
             self.flag(node, f"imports the private module {module!r}")
+        elif any(part in ESCAPE_ATTRIBUTES for part in parts):
+            self.flag(node, f"imports {module!r}, which leads out of the exercise")
 
     def visit_Global(self, node: ast.Global) -> None:
         self.flag(node, "`global` is not allowed: return results instead of changing notebook variables")
@@ -88,7 +119,7 @@ class _Checker(ast.NodeVisitor):
             self.flag(node, f"uses {node.id}, which grading does not allow")
 
     def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        if node.name.startswith("__") and node.name.endswith("__") and node.name not in ALLOWED_SPECIAL_METHODS:
+        if SPECIAL_NAME.fullmatch(node.name) and node.name not in ALLOWED_SPECIAL_METHODS:
             self.flag(node, f"defines the special method {node.name}; solution classes may define only "
                             f"{', '.join(sorted(ALLOWED_SPECIAL_METHODS))}")
         self.generic_visit(node)
@@ -96,35 +127,32 @@ class _Checker(ast.NodeVisitor):
     visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
-        name = node.attr
-        special = name.startswith("__") and name.endswith("__")
-        if special and isinstance(node.ctx, (ast.Store, ast.Del)):
-            self.flag(node, f"changes the special attribute .{name}")
-        elif special:
-            if name not in ALLOWED_DUNDERS:
-                self.flag(node, f"uses the special attribute .{name}")
-        elif name.startswith("_") and not (isinstance(node.value, ast.Name) and node.value.id == "self"):
-            self.flag(node, f"uses the private attribute .{name}")
-        elif name in FORBIDDEN_ATTRIBUTES:
-            self.flag(node, f"uses .{name}, which grading does not allow")
-        if isinstance(node.ctx, (ast.Store, ast.Del)) and self.is_shared(node.value):
-            self.flag(node, f"changes {ast.unparse(node)}, which belongs to a library or the notebook")
+        root = _root(node.value)
+        own = isinstance(root, ast.Name) and root.id in OWN_OBJECTS
+        changes = isinstance(node.ctx, (ast.Store, ast.Del))
+        if changes and SPECIAL_NAME.fullmatch(node.attr):
+            self.flag(node, f"changes the special attribute .{node.attr}")
+        elif changes and not own:
+            self.flag(node, f"changes {ast.unparse(node)}: a solution may set attributes only on self")
+        elif problem := _attribute_problem(node.attr, own):
+            self.flag(node, problem)
         self.generic_visit(node)
 
-    def is_shared(self, node: ast.AST) -> bool:
-        """Whether an expression's root is a module or notebook name rather than the code's own object."""
-        while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
-            node = node.func if isinstance(node, ast.Call) else node.value
-        return isinstance(node, ast.Name) and (node.id in self.reserved or node.id in self.imported)
-
     def visit_Subscript(self, node: ast.Subscript) -> None:
-        if isinstance(node.ctx, (ast.Store, ast.Del)) and self.is_shared(node.value):
+        root = _root(node.value)
+        if isinstance(node.ctx, (ast.Store, ast.Del)) and isinstance(root, ast.Name) and root.id in self.reserved:
             self.flag(node, f"changes {ast.unparse(node)}, which belongs to a library or the notebook")
         self.generic_visit(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, str) and SPECIAL_NAME.fullmatch(node.value):
+        if not isinstance(node.value, str):
+            return
+        if SPECIAL_NAME.fullmatch(node.value):
             self.flag(node, f"names the special attribute {node.value!r} in a string")
+        elif ATTRIBUTE_PATH.fullmatch(node.value):
+            parts = node.value.split(".")
+            if any(part in ESCAPE_ATTRIBUTES or (part.startswith("_") and len(part) > 1) for part in parts):
+                self.flag(node, f"names {node.value!r} in a string, which leads out of the exercise")
 
     def visit_Call(self, node: ast.Call) -> None:
         function = node.func
@@ -135,15 +163,22 @@ class _Checker(ast.NodeVisitor):
               and function.value.id.isupper()):
             self.flag(node, f"changes {function.value.id}, which belongs to the notebook")
         if isinstance(function, ast.Name) and function.id == "getattr":
-            if len(node.args) < 2 or not isinstance(node.args[1], ast.Constant):
+            name = node.args[1] if len(node.args) >= 2 else None
+            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
                 self.flag(node, "getattr() with a computed attribute name is not allowed")
-            elif str(node.args[1].value).startswith("_"):
-                self.flag(node, f"getattr() of the private attribute {node.args[1].value!r}")
+            else:
+                problem = _attribute_problem(name.value, False)
+                if problem:
+                    self.flag(node, f"getattr(): {problem}")
         self.generic_visit(node)
 
 
-def protected_bindings(tree: ast.Module) -> set[str]:
-    """Names a notebook cell binds that tests rely on: definitions, imports and CONSTANTS."""
+def protected_bindings(source: str) -> set[str]:
+    """Names a notebook cell binds that tests rely on: definitions, imports and CONSTANTS ('' if it does not parse)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
     return {name for name in top_level_bindings(tree) if name.isupper() or name in _definitions_and_imports(tree)}
 
 
@@ -208,7 +243,7 @@ def bound_names(tree: ast.Module) -> set[str]:
 
 
 def _foreign_private_reads(tree: ast.Module) -> list[ast.Name]:
-    """Reads of `_name`s the cell does not bind: the hidden tests' temporaries, such as `_expected`."""
+    """Reads of `_name`s the cell does not bind: the hidden tests' temporaries, such as `_reference`."""
     own = bound_names(tree)
     return [node for node in ast.walk(tree)
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id.startswith("_")

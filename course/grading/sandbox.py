@@ -1,22 +1,26 @@
-"""Run grading kernels in a sandbox: bubblewrap, no network, an unprivileged user, resource limits.
+"""Grading kernels in a sandbox: bubblewrap, no network, an unprivileged user, resource limits.
 
-Inside, a kernel sees the system's programs, the Python environment (read-only), its own
-working folder and a private /tmp: never the gradebook, source/, other submissions or the
-network. It talks to the grader over IPC sockets in a folder of its own. Run as
-`python -m course.grading.sandbox CONNECTION_FILE` from a kernelspec (see `write_kernelspec`).
+`SandboxedKernelManager` is what nbgrader's execution uses to start every grading kernel (see
+`course.grading.execute` and nbgrader_config.py). Inside, a kernel sees the system's programs,
+the Python environment (read-only), a private, empty /tmp as its working folder and the folder
+of its own IPC sockets: never the course, the gradebook, other submissions or the network. What
+it writes disappears with it.
 """
 
-import json
 import os
 import shutil
 import sys
+import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
-KERNEL_NAME = "course-sandbox"
-IPC_MARKER = ".course-sandbox-ipc"
+from jupyter_client import AsyncKernelManager
+from traitlets import Bool
+
 NOBODY = 65534
 SYSTEM_PATHS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
+PASSED_ENVIRONMENT = ("NBGRADER_EXECUTION",)
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,8 @@ def _bind(paths: list[str], writable: bool) -> list[str]:
     return args
 
 
-def sandbox_command(argv: list[str], workdir: Path, private_dirs: tuple[Path, ...] = (), limits: Limits = Limits()) -> list[str]:
-    """`argv` wrapped to run in the sandbox, with `workdir` and `private_dirs` writable and nothing else."""
+def sandbox_command(argv: list[str], private_dirs: tuple[Path, ...] = (), limits: Limits = Limits()) -> list[str]:
+    """`argv` wrapped to run in the sandbox, in an empty private /tmp, with only `private_dirs` shown writable."""
     as_root = os.geteuid() == 0
     args = ["bwrap", "--die-with-parent", "--new-session", "--unshare-net", "--unshare-pid", "--unshare-ipc",
             "--unshare-uts", "--unshare-cgroup-try"]
@@ -73,56 +77,46 @@ def sandbox_command(argv: list[str], workdir: Path, private_dirs: tuple[Path, ..
         args.append("--unshare-user")
     args += _system_binds() + ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
     args += _bind(sorted({sys.base_prefix, sys.prefix}), writable=False)
-    args += _bind([str(folder) for folder in (workdir, *private_dirs)], writable=True)
-    args += ["--chdir", str(workdir), "--clearenv",
+    args += _bind([str(folder) for folder in private_dirs], writable=True)
+    args += ["--chdir", "/tmp", "--clearenv",
              "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
-             "--setenv", "MPLCONFIGDIR", "/tmp", "--setenv", "MPLBACKEND", "Agg", "--setenv", "PYTHONHASHSEED", "0",
-             "--"]
+             "--setenv", "MPLCONFIGDIR", "/tmp", "--setenv", "MPLBACKEND", "Agg", "--setenv", "PYTHONHASHSEED", "0"]
+    for name in PASSED_ENVIRONMENT:
+        if name in os.environ:
+            args += ["--setenv", name, os.environ[name]]
+    args.append("--")
     if as_root:
         args += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
     return args + limits.prlimit_args(unprivileged_user=as_root) + argv
 
 
-def write_kernelspec(jupyter_dir: Path) -> str:
-    """Write a kernelspec under `jupyter_dir`/kernels that starts sandboxed kernels; return its name."""
-    folder = jupyter_dir / "kernels" / KERNEL_NAME
-    folder.mkdir(parents=True, exist_ok=True)
-    spec = {
-        "argv": [sys.executable, "-m", "course.grading.sandbox", "{connection_file}"],
-        "display_name": "Python 3 (grading sandbox)",
-        "language": "python",
-        "interrupt_mode": "message",
-    }
-    (folder / "kernel.json").write_text(json.dumps(spec, indent=1))
-    return KERNEL_NAME
+class SandboxUnavailable(RuntimeError):
+    """Grading needs bubblewrap and prlimit, and one of them is missing."""
 
 
-def prepare_ipc_folder(folder: Path) -> None:
-    """Make `folder` the private folder for one sandboxed kernel's IPC sockets."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / IPC_MARKER).touch()
+class SandboxedKernelManager(AsyncKernelManager):
+    """Starts each kernel in the sandbox, talking over IPC sockets in a private folder of its own."""
 
+    confined = Bool(True, help="Run kernels in the sandbox. Only for code you trust: False runs them unconfined."
+                    ).tag(config=True)
 
-def launch_kernel(connection_file: Path) -> None:
-    """Replace this process with an IPython kernel in the sandbox, working in the current folder.
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.private_folder = Path(tempfile.mkdtemp(prefix="grading-kernel-"))
+        weakref.finalize(self, shutil.rmtree, self.private_folder, True)
+        self.transport = "ipc"
+        self.ip = str(self.private_folder / "kernel")
+        self.connection_file = str(self.private_folder / "connection.json")
 
-    The kernel talks over IPC sockets in the folder of the connection's `ip`, which the grader
-    prepared with `prepare_ipc_folder`; the kernel gets a copy of the connection file there.
-    """
-    connection = json.loads(connection_file.read_text())
-    ipc_folder = Path(connection["ip"]).parent
-    if connection.get("transport") != "ipc" or not (ipc_folder / IPC_MARKER).is_file():
-        sys.exit(f"refusing to start a sandboxed kernel: {ipc_folder} was not prepared for it")
-    private_copy = ipc_folder / "connection.json"
-    private_copy.write_text(json.dumps(connection))
-    if os.geteuid() == 0:
-        os.chown(ipc_folder, NOBODY, NOBODY)
-        os.chown(private_copy, NOBODY, NOBODY)
-    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", str(private_copy),
-            "--HistoryManager.hist_file=:memory:"]
-    command = sandbox_command(argv, Path.cwd(), (ipc_folder,))
-    os.execvp(command[0], command)
-
-
-if __name__ == "__main__":
-    launch_kernel(Path(sys.argv[1]).resolve())
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        """The kernel's command line, wrapped in the sandbox (called once its connection file is written)."""
+        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", self.connection_file, *(extra_arguments or [])]
+        if not self.confined:
+            return argv
+        if not available():
+            raise SandboxUnavailable("Grading kernels run in a sandbox that needs bubblewrap and prlimit: "
+                                     "`apt-get install bubblewrap util-linux` (or `make sandbox`).")
+        if os.geteuid() == 0:
+            for path in (self.private_folder, Path(self.connection_file)):
+                os.chown(path, NOBODY, NOBODY)
+        return sandbox_command(argv, (self.private_folder,))

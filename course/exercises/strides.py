@@ -1,0 +1,184 @@
+"""01 · Strides: the warm-up views, and trace, matrix-vector and matrix-matrix products from `as_strided`.
+
+`make release` copies this module, and the course modules it imports, into every student notebook.
+"""
+
+import math
+import sys
+from typing import Any
+
+import numpy as np
+import torch
+
+from course.checks import CheckFailed, check_close
+from course.exercise import Call, Exercise, ExerciseSet
+from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start, random_tensor
+
+WARMUP_NAMES = ("first_row", "first_column", "diagonal", "first_row_three_times", "every_other_row")
+MAX_VIEW_ELEMENTS = 10_000
+MATMUL_FORBIDDEN = ("torch.matmul", "torch.mv", "torch.mm", "torch.bmm", "torch.einsum", "torch.tensordot",
+                    "torch.inner", "torch.dot", "torch.nn.functional.linear", "torch.addmm", "torch.addmv",
+                    "torch.baddbmm", "torch.addbmm", "torch.chain_matmul", "torch.linalg.multi_dot",
+                    "torch.linalg.vecdot")
+MATMUL_OPERATORS = r"_?(mm|bmm|mv|dot|vdot|addmm|addmv|addbmm|baddbmm|addmm_activation|int_mm|scaled_mm)"
+
+
+def warmup_base(case: dict[str, Any]) -> torch.Tensor:
+    """The 4×5 tensor a warm-up case views: the notebook's `x` (arange) or seeded random numbers."""
+    if case.get("values") == "arange":
+        return torch.arange(20.0, dtype=torch.float64).reshape(4, 5)
+    return random_tensor(np.random.default_rng(case["seed"]), (4, 5))
+
+
+def warmup_targets(base: torch.Tensor) -> dict[str, torch.Tensor]:
+    """The five views of the warm-up, taken from `base` by indexing."""
+    return {"first_row": base[0], "first_column": base[:, 0], "diagonal": torch.diagonal(base),
+            "first_row_three_times": base[0].expand(3, 5), "every_other_row": base[::2]}
+
+
+def _answer(namespace: dict[str, Any], name: str) -> Any:
+    """The student's (size, stride) pair `name` from the notebook."""
+    if name not in namespace:
+        raise NameError(f"{name} is not defined")
+    return namespace[name]
+
+
+def _ints(value: Any) -> bool:
+    """Whether `value` is an int or a sequence of ints, as as_strided's size and stride arguments are."""
+    items = value if isinstance(value, (tuple, list)) else [value]
+    return all(isinstance(item, int) and not isinstance(item, bool) and abs(item) <= MAX_VIEW_ELEMENTS
+               for item in items)
+
+
+class Warmup(Exercise):
+    """The five (size, stride) pairs of the warm-up, checked by building each view of the base tensor."""
+
+    name = "warmup"
+    visible = ({"values": "arange"},)
+
+    def explain_error(self, what: str, raised: str) -> str:
+        """A pair that is not defined means the warm-up's cell was not filled in (or not run)."""
+        if raised.startswith("NameError"):
+            return (f"warmup is not written yet: {what} is not defined. Fill in every pair in the warm-up's "
+                    f"solution cell and run that cell.")
+        return super().explain_error(what, raised)
+
+    def calls(self, case: dict[str, Any]) -> list[Call]:
+        """One "call" per pair: read it from the notebook's namespace."""
+        return [Call(name, lambda namespace, n=name: _answer(namespace, n)) for name in WARMUP_NAMES]
+
+    def describe(self, case: dict[str, Any], label: str) -> str:
+        """The pair's name."""
+        return label
+
+    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
+        """Build the view the pair describes and compare it with the target."""
+        if not (isinstance(value, (tuple, list)) and len(value) == 2):
+            raise CheckFailed(f"{what} should be a pair (size, stride), got {value!r}.")
+        size, stride = value
+        count = math.prod(size) if isinstance(size, (tuple, list)) else size if _ints(size) else -1
+        if not (_ints(size) and _ints(stride)) or not 0 <= count <= MAX_VIEW_ELEMENTS:
+            raise CheckFailed(f"{what}: size and stride should be tuples of ints, got {size!r} and {stride!r}.")
+        base = warmup_base(case)
+        view = f"torch.as_strided(x, {size!r}, {stride!r})"
+        try:
+            got = torch.as_strided(base, size, stride)
+        except Exception as error:
+            raise CheckFailed(f"{what}: {view} failed: {error}") from None
+        swapped = tuple(reversed(stride)) if isinstance(stride, (tuple, list)) else stride
+        check_close(got, warmup_targets(base)[call.label], f"{what}: {view}",
+                    {"the two strides are swapped": lambda: torch.as_strided(base, size, swapped)})
+
+
+class AsStridedTrace(TorchFunction):
+    """The trace of a square matrix via as_strided and sum."""
+
+    name = "as_strided_trace"
+    arguments = tensors = ("mat",)
+    forbidden = ("torch.trace", "torch.diagonal", "torch.Tensor.diagonal", "torch.diag")
+    operators = r"trace|diagonal|diag|diagonal_copy"
+    visible = ({"mat": (3, 3), "seed": 1, "values": "ints"}, {"mat": (4, 4), "seed": 2, "dtype": "float32"})
+
+    def reference(self, mat: torch.Tensor) -> torch.Tensor:
+        return torch.trace(mat.double())
+
+    def mistakes(self, mat: torch.Tensor) -> dict[str, Any]:
+        return {"the diagonal step is n + 1, which is right only for a contiguous matrix; use mat.stride()":
+                    lambda: torch.trace(as_if_contiguous(mat).double()),
+                "storage_offset=0 was passed, so the view starts at the storage's start rather than at mat[0, 0]":
+                    lambda: torch.trace(from_storage_start(mat).double())}
+
+    def shape_hints(self, mat: torch.Tensor) -> dict[tuple[int, ...], str]:
+        return {(1,): "return a 0-d tensor, as .sum() of the diagonal view gives, not a one-element one.",
+                (mat.shape[0],): "the diagonal view is right, but it still needs .sum()."}
+
+
+class AsStridedMv(TorchFunction):
+    """mat @ vec via as_strided, elementwise * and sum."""
+
+    name = "as_strided_mv"
+    arguments = tensors = ("mat", "vec")
+    forbidden, operators = MATMUL_FORBIDDEN, MATMUL_OPERATORS
+    visible = ({"mat": (2, 3), "vec": (3,), "seed": 3, "values": "ints"}, {"mat": (4, 4), "vec": (4,), "seed": 4})
+
+    def reference(self, mat: torch.Tensor, vec: torch.Tensor) -> torch.Tensor:
+        return mat.double() @ vec.double()
+
+    def mistakes(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[str, Any]:
+        return {"the view of vec uses stride 1 instead of vec.stride()[0], which is right only for a contiguous vec":
+                    lambda: mat.double() @ as_if_contiguous(vec).double(),
+                "the storage_offset of vec was set to 0: leave it out so the view starts at vec[0]":
+                    lambda: mat.double() @ from_storage_start(vec).double(),
+                "mat is read as if it were contiguous; use mat.stride()":
+                    lambda: as_if_contiguous(mat).double() @ vec.double(),
+                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)":
+                    lambda: mat.double().sum(0) * vec.double()}
+
+    def shape_hints(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[tuple[int, ...], str]:
+        return {(mat.shape[1],): "summed over dimension 0 (down the columns) instead of dimension 1 (along each row).",
+                tuple(mat.shape): "the products are right, but each row still needs summing (.sum(dim=1))."}
+
+
+class AsStridedMm(TorchFunction):
+    """matA @ matB via as_strided, elementwise * and sum."""
+
+    name = "as_strided_mm"
+    arguments = tensors = ("matA", "matB")
+    forbidden, operators = MATMUL_FORBIDDEN, MATMUL_OPERATORS
+    visible = ({"matA": (3, 2), "matB": (2, 4), "seed": 5, "values": "ints"},
+               {"matA": (3, 3), "matB": (3, 3), "seed": 6})
+
+    def reference(self, matA: torch.Tensor, matB: torch.Tensor) -> torch.Tensor:
+        return matA.double() @ matB.double()
+
+    def mistakes(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[str, Any]:
+        a, b = matA.double(), matB.double()
+        return {"the views assume contiguous inputs (strides (j, 1) and (k, 1)); build them from each "
+                "matrix's own stride()": lambda: as_if_contiguous(matA).double() @ as_if_contiguous(matB).double(),
+                "the view of matA assumes it is contiguous; use matA.stride()":
+                    lambda: as_if_contiguous(matA).double() @ b,
+                "the view of matB assumes it is contiguous; use matB.stride()":
+                    lambda: a @ as_if_contiguous(matB).double(),
+                "the result is transposed: check which view repeats along which axis": lambda: (a @ b).T}
+
+    def shape_hints(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[tuple[int, ...], str]:
+        (i, j), k = matA.shape, matB.shape[1]
+        return {(i, j, k): "the products are right, but they still need summing over j (dim=1).",
+                (k, i): "the result is transposed: check which view repeats along which axis."}
+
+
+WARMUP, AS_STRIDED_TRACE, AS_STRIDED_MV, AS_STRIDED_MM = Warmup(), AsStridedTrace(), AsStridedMv(), AsStridedMm()
+EXERCISES = ExerciseSet(WARMUP, AS_STRIDED_TRACE, AS_STRIDED_MV, AS_STRIDED_MM)
+hidden_tests = EXERCISES.hidden_tests
+check_as_strided_trace = AS_STRIDED_TRACE.check
+check_as_strided_mv = AS_STRIDED_MV.check
+check_as_strided_mm = AS_STRIDED_MM.check
+
+
+def check_warmup() -> None:
+    """Check the five (size, stride) pairs of the warm-up, read from the notebook."""
+    WARMUP.check(vars(sys.modules["__main__"]))
+
+
+__all__ = ["check_warmup", "check_as_strided_trace", "check_as_strided_mv", "check_as_strided_mm", "hidden_tests",
+           "warmup_targets"]
