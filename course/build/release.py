@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.build.contract import ASSIGNMENTS, Assignment
+from course.build.contract import ASSIGNMENTS, Assignment, find_assignment
 from course.build.readme import update_readme
 from course.build.verify import hidden_test_problems, points, release_problems, source_problems
 from course.nbgrader_cli import nbgrader
@@ -34,14 +34,14 @@ def check_source(root: Path, assignment: Assignment) -> tuple[nbformat.NotebookN
     return source, [f"{path.relative_to(root)}: {problem}" for problem in found]
 
 
-def build(root: Path) -> list[str]:
-    """Build every assignment below `root` whose source is sound; return all problems found.
+def build(root: Path, only: str | None = None) -> list[str]:
+    """Build every assignment below `root` (or just the one with id `only`) whose source is sound.
 
-    Prints a summary line per assignment. An assignment with problems in its source is not built,
-    and the build as a whole fails, but the others are still built.
+    Returns all problems found and prints a summary line per assignment. An assignment with
+    problems in its source is not built, and the build as a whole fails, but the others are built.
     """
     problems: list[str] = []
-    for assignment in ASSIGNMENTS:
+    for assignment in ASSIGNMENTS if only is None else [find_assignment(only)]:
         source, found = check_source(root, assignment)
         problems += found
         if source is None or found:
@@ -54,7 +54,7 @@ def build(root: Path) -> list[str]:
         graded = sum(1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
         status = "ok" if not found else f"{len(found)} problems"
         print(f"{assignment.id:16} {assignment.notebook:20} {graded} graded cells, {points(source):g} points: {status}")
-    if (root / "README.md").exists() and update_readme(root / "README.md"):
+    if only is None and (root / "README.md").exists() and update_readme(root / "README.md"):
         print("README.md: notebook table updated")
     return problems
 
@@ -63,7 +63,9 @@ def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
-    problems = build(parser.parse_args().root.resolve())
+    parser.add_argument("--assignment", help="build only this assignment (default: all)")
+    options = parser.parse_args()
+    problems = build(options.root.resolve(), options.assignment)
     for problem in problems:
         print(f"ERROR: {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)
