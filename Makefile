@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env sandbox release test autograde feedback lab bench clean
+.PHONY: help env sandbox release test autograde reports feedback lab bench figures clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,11 +38,17 @@ test: env sandbox ## Run every test: unit, notebooks (nbval), release checks, th
 autograde: env sandbox ## Grade everything under submitted/ and export grades.csv
 	$(PY) -m course.grading.autograde
 
+reports: env ## Write reports/ for what is graded (after nbgrader autograde or formgrader, too)
+	$(PY) -m course.grading.report
+
 feedback: env ## Write feedback for every autograded submission into feedback/
 	$(PY) -m course.grading.feedback
 
 lab: env ## Open JupyterLab on the course
 	jupyter lab
+
+figures: env ## Save every figure the notebooks draw as PNGs in figures/, to look at
+	$(PY) -m course.build.figures
 
 bench: env ## Time every source notebook and its check cells
 	$(PY) -m course.build.bench

@@ -70,14 +70,14 @@ class _FunctionGuard(TorchFunctionMode):
 class _OperatorGuard(TorchDispatchMode):
     """Refuses ATen operators by pattern: the backstop for paths below Python (TorchScript, jit.fork)."""
 
-    def __init__(self, recorder: _Recorder, pattern: re.Pattern, shown: str) -> None:
+    def __init__(self, recorder: _Recorder, pattern: re.Pattern, example: str) -> None:
         super().__init__()
-        self.recorder, self.pattern, self.shown = recorder, pattern, shown
+        self.recorder, self.pattern, self.example = recorder, pattern, example
 
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         operator = str(func).split(".")[1] if str(func).startswith("aten.") else ""
         if operator and self.pattern.fullmatch(operator):
-            self.recorder.refuse(f"{self.shown} (the ATen operator {operator})")
+            self.recorder.refuse(f"aten.{operator} (what {self.example} runs)")
         return func(*args, **(kwargs or {}))
 
 
@@ -140,7 +140,7 @@ def forbidden_calls(exercise: str, targets: Sequence[str] = (), operators: str =
             patches.append((owner, name, _raiser(recorder, dotted)))
     missing = object()
     saved = [(owner, name, vars(owner).get(name, missing)) for owner, name, _ in patches]
-    torch_shown = " / ".join(t for t in targets if t.startswith("torch.")) or "a forbidden torch function"
+    example = next((t for t in targets if t.startswith("torch.")), "a forbidden torch function")
     undo: list[Callable[[], None]] = []
     try:
         for owner, name, replacement in patches:
@@ -151,7 +151,7 @@ def forbidden_calls(exercise: str, targets: Sequence[str] = (), operators: str =
             if torch_names:
                 modes.enter_context(_FunctionGuard(recorder, torch_names))
             if operators:
-                modes.enter_context(_OperatorGuard(recorder, re.compile(operators), torch_shown))
+                modes.enter_context(_OperatorGuard(recorder, re.compile(operators), example))
             yield recorder.calls
     finally:
         for restore in reversed(undo):

@@ -29,7 +29,7 @@ class MalformedPayload(ValueError):
 def _array(value: Any) -> np.ndarray | None:
     """`value` as a NumPy array if it is one of the array types the course uses, else None."""
     module = type(value).__module__.split(".")[0]
-    if module == "torch":
+    if module == "torch" and callable(getattr(value, "detach", None)):
         value = value.detach().cpu()
         return value.float().numpy() if str(value.dtype) == "torch.bfloat16" else value.numpy()
     if module in ("jax", "jaxlib", "numpy") and hasattr(value, "dtype") and hasattr(value, "shape"):
@@ -44,7 +44,15 @@ def _number(value: float) -> Any:
 
 
 def encode(value: Any, depth: int = 0) -> Any:
-    """`value` as JSON data that `decode` turns back into NumPy arrays and plain Python values."""
+    """`value` as JSON data that `decode` turns back into NumPy arrays and plain Python values; never raises."""
+    try:
+        return _encode(value, depth)
+    except Exception as error:
+        return {"object": f"{type(value).__name__} that could not be read ({type(error).__name__})"}
+
+
+def _encode(value: Any, depth: int) -> Any:
+    """`encode`, which may raise on values that misbehave."""
     if depth > MAX_DEPTH:
         return {"object": "nested too deeply"}
     if value is None or isinstance(value, bool):

@@ -14,20 +14,39 @@ from course.build.verify import leaked_lines, release_problems, source_problems
 
 
 def blocked_course(tmp_path: Path) -> dict[str, str]:
-    """An environment in which `import course` fails, as on a student's machine."""
-    (tmp_path / "block" / "course").mkdir(parents=True)
+    """An environment in which the `course` package cannot be imported, as on a student's machine.
+
+    `import course` fails, and the editable install's finder, which would still find modules below
+    `course` once a notebook registered the package from its embedded helpers, is removed at start-up.
+    """
+    (tmp_path / "block" / "course").mkdir(parents=True, exist_ok=True)
     (tmp_path / "block" / "course" / "__init__.py").write_text("raise ImportError('course is not installed here')\n")
+    (tmp_path / "block" / "sitecustomize.py").write_text(
+        "import sys\nsys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in getattr(f, '__module__', '')]\n")
     return {"PYTHONPATH": str(tmp_path / "block")}
 
 
 def test_embedded_helpers_run_without_the_course_package(tmp_path):
-    cell = "from course.checks import *\nfrom course.plots import *\nprint(check_close.__module__, show_grid.__name__)\n"
+    cell = ("from course.exercises.strides import *\nfrom course.plots import *\n"
+            "print(check_as_strided_trace.__self__.__module__, show_grid.__name__)\n")
     script = tmp_path / "cell.py"
     script.write_text(inline.embed_helpers(cell))
     result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
                             env={**blocked_course(tmp_path), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "course.checks show_grid"
+    assert result.stdout.strip() == "course.exercises.strides show_grid"
+    hidden = subprocess.run([sys.executable, "-c", "import course.grading"], cwd=tmp_path, capture_output=True,
+                            text=True, env=blocked_course(tmp_path))
+    assert "not installed here" in hidden.stderr
+
+
+def test_embedding_brings_every_course_module_a_helper_imports_first():
+    order = inline.with_dependencies(["exercises.strides"])
+    assert order[-1] == "exercises.strides"
+    for needed in ("checks", "guard", "payload", "exercise", "exercises.tensors", "runtime"):
+        assert order.index(needed) < order.index("exercises.strides"), order
+    assert order.index("payload") < order.index("checks") < order.index("exercise")
+    assert not any(name.startswith("grading") or name.startswith("build") for name in order)
 
 
 def test_embedding_keeps_the_cell_and_only_touches_helper_cells():

@@ -17,7 +17,7 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
-from course.build.cells import grade_id, is_solution
+from course.build.cells import grade_id, is_solution, top_level_definitions
 from course.build.contract import ASSIGNMENTS
 from course.grading.intake import reserved_names
 from course.grading.policy import violations
@@ -48,7 +48,9 @@ def test_every_variant_scores_and_explains(assignment):
             refused = violations(variant.code, reserved)
             if refused:
                 failed, told = True, "\n".join(map(str, refused))
-            else:
+            else:  # forget the reference answer's names first, as a fresh kernel would not have them
+                names = sorted(top_level_definitions(cells[variant.exercise].source))
+                client.execute_cell(new_code_cell(f"for _name in {names!r}:\n    globals().pop(_name, None)"), 0)
                 client.execute_cell(new_code_cell(variant.code), 0)
                 test = cells[f"test_{variant.exercise}"]
                 verdict = judge_cell(module, test.source, client.execute_cell(new_code_cell(test.source), 0))

@@ -27,6 +27,7 @@ from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading.autograde import Options, digest, grade_all
 from course.nbgrader_cli import nbgrader
 from course.grading.report import write_reports
+from course.grading.verdicts import NOTES
 from tests.corpus import Variant, corpus_students, sample, variants
 from tests.notebooks import read, reference_answers, submission
 
@@ -117,12 +118,12 @@ def cell_scores(root: Path, assignment: Assignment, student: str) -> dict[str, t
 
 
 def feedback_for(root: Path, assignment: Assignment, student: str, exercise: str) -> str:
-    """What a student is told about one exercise: its test cell's outputs and the intake notes."""
+    """What a student is told about one exercise: its test cell's verdict, and the notes on the submission."""
     graded = read(root / "autograded" / student / assignment.id / assignment.notebook)
     cell = next(c for c in graded.cells if grade_id(c) == f"test_{exercise}")
     outputs = [f"{o.get('ename', '')}: {o.get('evalue', '')}{o.get('text', '')}" for o in cell.get("outputs", [])]
     ledger = json.loads((root / "intake" / student / assignment.id / "ledger.json").read_text())
-    return "\n".join(outputs + ledger["notes"])
+    return "\n".join(outputs + ledger["notes"] + graded.metadata.get(NOTES, {}).get("notes", []))
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)

@@ -8,7 +8,8 @@ import pytest
 
 from course.build.cells import STUB, grade_id, is_grade, is_solution
 from course.build.contract import ASSIGNMENTS
-from course.grading.intake import find_notebook, intake
+from course.grading.intake import find_notebook, read_submission, rebuild
+from course.grading.verdicts import NOTES, REFUSED
 from tests.notebooks import read, reference_answers, submission
 
 REPO = Path(__file__).resolve().parent.parent
@@ -33,6 +34,13 @@ def write(tmp_path, nb_or_text, name=STRIDES.notebook):
     path = tmp_path / name
     path.write_text(nb_or_text if isinstance(nb_or_text, str) else nbformat.writes(nb_or_text))
     return path
+
+
+def intake(path, release):
+    """What grading makes of the file at `path`: read it as `make autograde` does, then rebuild it."""
+    submitted, problem = read_submission(path)
+    assert submitted is not None, problem
+    return rebuild(submitted, release)
 
 
 def assert_pristine_except_solutions(result, release):
@@ -84,10 +92,17 @@ def test_duplicated_solution_cells_grade_the_first(tmp_path, release, answers):
     (json.dumps({"cells": "nonsense"}), "not a valid notebook"),
     ("", "not a readable notebook"),
 ])
-def test_unreadable_files_score_zero_with_a_reason(tmp_path, release, content, note):
-    result = intake(write(tmp_path, content), release)
-    assert any(note in n for n in result.notes), result.notes
-    assert all(STUB in source for source in solutions(result.notebook).values())
+def test_unreadable_files_are_named_with_a_reason(tmp_path, content, note):
+    notebook, problem = read_submission(write(tmp_path, content))
+    assert notebook is None and note in problem
+
+
+def test_a_link_is_not_followed(tmp_path, release, answers):
+    target = write(tmp_path, submission(release, answers), "someone_else.ipynb")
+    (tmp_path / "link").mkdir()
+    (tmp_path / "link" / STRIDES.notebook).symlink_to(target)
+    notebook, problem = read_submission(tmp_path / "link" / STRIDES.notebook)
+    assert notebook is None and "is a link" in problem
 
 
 def test_an_empty_notebook_reports_every_missing_exercise(tmp_path, release):
@@ -106,13 +121,14 @@ def test_a_solution_that_breaks_the_rules_is_not_run(tmp_path, release, answers)
     cheat = dict(answers, as_strided_mv="import torch\ntorch.allclose = lambda *a, **k: True\n" + answers["as_strided_mv"])
     result = intake(write(tmp_path, submission(release, cheat)), release)
     graded = solutions(result.notebook)
-    assert STUB in graded["as_strided_mv"] and "torch.allclose" not in graded["as_strided_mv"]
+    assert STUB in graded["as_strided_mv"] and "torch.allclose = lambda" not in graded["as_strided_mv"]
     assert graded["as_strided_mm"] == answers["as_strided_mm"]
     assert any(note.startswith("as_strided_mv: not run") and "changes torch.allclose" in note for note in result.notes)
+    cell = next(cell for cell in result.notebook.cells if grade_id(cell) == "as_strided_mv")
+    assert "changes torch.allclose" in cell.metadata[NOTES][REFUSED][0]
 
 
-def test_a_missing_file_and_wrong_names(tmp_path, release):
-    assert "no notebook was submitted" in intake(None, release).notes[0]
+def test_wrong_names(tmp_path):
     assert find_notebook(tmp_path, STRIDES.notebook) == (None, None)
     write(tmp_path, "{}", "Strides (1).ipynb")
     path, note = find_notebook(tmp_path, STRIDES.notebook)

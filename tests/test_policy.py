@@ -1,4 +1,4 @@
-"""The grading policy for solution cells: cheats are refused, ordinary solutions in any style are not."""
+"""The grading policy for solution cells: what reaches outside the exercise is refused, every idiomatic style is not."""
 
 import pytest
 
@@ -49,6 +49,66 @@ def f(x, y):
     return np.append(np.insert(torch.add(x, y).sort().values, 0, 1), 2), shape, own.update
 """,
     "warm-up assignments": "first_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n",
+    "jax.jit in every form": """
+from __future__ import annotations
+from functools import partial
+import jax
+from jax import lax
+from flax import nnx
+@partial(jax.jit, static_argnums=(1, 2, 3))
+def maxpool2d_jax(x: jax.Array, window, stride, padding: str) -> jax.Array:
+    return lax.reduce_window(x, -jnp.inf, lax.max, (*window, 1), (*stride, 1), padding)
+@jax.jit
+def double(x):
+    return x * 2
+def conv_with_padding(x, kernel, mode):
+    run = jax.jit(lambda a, b: a + b)
+    return nnx.jit(double)(run(x, kernel))
+""",
+    "type hints, jaxtyping, match, reduce, assert, print, local classes": """
+from __future__ import annotations
+import functools
+import operator
+from typing import Sequence
+from jaxtyping import Array, Float
+def force_pair(v: int | tuple[int, int]) -> tuple[int, int]:
+    match v:
+        case int():
+            return (v, v)
+        case (int() as h, int() as w):
+            return (h, w)
+        case _:
+            raise ValueError(f"not a pair: {v!r}")
+def numel(shape: Sequence[int]) -> int:
+    assert all(n >= 0 for n in shape), "negative size"
+    print("shape", shape)
+    return functools.reduce(operator.mul, shape, 1)
+class Window:
+    def __init__(self, size):
+        self.size = size
+    def __call__(self, x: Float[Array, "n"]):
+        return x[: self.size]
+""",
+    "einops in every form": """
+import einops
+from einops import rearrange, reduce, repeat, einsum
+def f(x, w):
+    windows = rearrange(x.unfold(-1, 3, 1), "b c t k -> b t (c k)")
+    pooled = reduce(windows, "b t ck -> b t", "max") + einops.repeat(w, "o -> o t", t=1).sum()
+    return einsum(windows, w, "b t ck, ck -> b t") + pooled
+""",
+    "torch.jit (its operators are still watched)": """
+@torch.jit.script
+def add(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    return a + b
+""",
+    "Flax modules that set their own attributes": """
+class MyConv2D(nnx.Module):
+    def __init__(self, in_features, out_features, kernel_h, kernel_w, stride, *, rngs):
+        self.stride = stride
+        self.kernel = nnx.Param(jnp.zeros((kernel_h, kernel_w, in_features, out_features)))
+        self.kernel.value = self.kernel[...] + 1
+""",
     "own underscore names": """
 _CACHE = {}
 def _windows(x, k, *_rest, **_options):
@@ -81,7 +141,19 @@ REFUSED = {
     "forks through torch": ("def f(x):\n    return torch.multiprocessing.Process()", ".multiprocessing"),
     "opens a socket": ("import socket\nsocket.create_connection(('example.org', 80))", "imports 'socket'"),
     "disables torch function modes": ("def f(x):\n    with torch._C.DisableTorchFunction():\n        return x", "._C"),
-    "loads a file through a library": ("def f(x):\n    return torch.load('source.pt')", ".load"),
+    "patches a library through an alias": ("def f(x):\n    t = torch\n    t.allclose = print\n    return x",
+                                           "changes t.allclose: a solution may set attributes only on self"),
+    "patches a module it imported under another name": ("import numpy.testing as nt\nnt.assert_allclose = print",
+                                                        "changes nt.assert_allclose"),
+    "walks frames through getattr": ("def f(x):\n    return getattr(x, 'f_back')", "getattr(): uses .f_back"),
+    "walks frames through attrgetter": ("import operator\nget = operator.attrgetter('gi_frame.f_back')",
+                                        "names 'gi_frame.f_back' in a string"),
+    "reaches the shell": ("def f(x):\n    return get_ipython().user_ns['_reference']", "uses get_ipython()"),
+    "reaches the operating system through torch": ("def f(x):\n    return torch.os.environ", ".os"),
+    "compiles with torch.compile": ("f = torch.compile(lambda x: x)", ".compile"),
+    "starts a worker process": ("def f(x):\n    return torch.utils.data.DataLoader(x, num_workers=2)", ".DataLoader"),
+    "names a private attribute in a string": ("import operator\nget = operator.attrgetter('_expected')",
+                                              "names '_expected' in a string"),
     "imports everything": ("from torch import *", "import *"),
     "rebinds a helper through an import": ("from torch import allclose as check_close", "redefines 'check_close'"),
     "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),

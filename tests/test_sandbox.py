@@ -1,4 +1,4 @@
-"""The grading sandbox on its own: what code inside can and cannot reach."""
+"""The grading sandbox on its own: what code inside can and cannot reach, and the kernels started in it."""
 
 import json
 import os
@@ -24,6 +24,7 @@ attempt("read_gradebook", lambda: open(sys.argv[1]).read())
 attempt("read_source", lambda: open(sys.argv[2]).read())
 attempt("write_course", lambda: open(sys.argv[3], "w").write("x"))
 attempt("write_workdir", lambda: open("answer.txt", "w").write("x"))
+attempt("see_course", lambda: os.listdir(sys.argv[5]))
 attempt("write_tmp", lambda: open("/tmp/scratch.txt", "w").write("x"))
 attempt("connect", lambda: socket.create_connection(("127.0.0.1", int(sys.argv[4])), timeout=2))
 attempt("allocate_8GiB", lambda: bytearray(8 * 2**30))
@@ -41,30 +42,30 @@ def probe(tmp_path_factory):
     (course / "gradebook.db").write_text("grades")
     (course / "source").mkdir()
     (course / "source" / "hidden.ipynb").write_text("hidden tests")
-    workdir = course / "autograded" / "student" / "01_strides"
-    workdir.mkdir(parents=True)
-    workdir.chmod(0o777)
+    private = tmp_path_factory.mktemp("private")
+    private.chmod(0o777)
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
     argv = [sys.executable, "-c", PROBE, str(course / "gradebook.db"), str(course / "source" / "hidden.ipynb"),
-            str(course / "planted.txt"), str(port)]
-    result = subprocess.run(sandbox.sandbox_command(argv, workdir), capture_output=True, text=True, timeout=120)
+            str(course / "planted.txt"), str(port), str(course)]
+    result = subprocess.run(sandbox.sandbox_command(argv, (private,)), capture_output=True, text=True, timeout=120)
     listener.close()
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout), course, workdir
+    return json.loads(result.stdout), course, private
 
 
 def test_course_files_are_out_of_reach(probe):
     outcome, course, _ = probe
+    assert outcome["see_course"] != "allowed"
     assert outcome["read_gradebook"] != "allowed"
     assert outcome["read_source"] != "allowed"
     assert outcome["write_course"] != "allowed" and not (course / "planted.txt").exists()
 
 
-def test_own_folder_and_private_tmp_are_writable(probe):
-    outcome, _, workdir = probe
-    assert outcome["write_workdir"] == "allowed" and (workdir / "answer.txt").exists()
-    assert outcome["write_tmp"] == "allowed" and not Path("/tmp/scratch.txt").exists()
+def test_the_working_folder_is_a_private_tmp_that_vanishes(probe):
+    outcome, _, private = probe
+    assert outcome["write_workdir"] == "allowed" and outcome["write_tmp"] == "allowed"
+    assert not Path("/tmp/scratch.txt").exists() and not (private / "answer.txt").exists()
 
 
 def test_no_network_even_to_this_machine(probe):
@@ -83,10 +84,35 @@ def test_limits_hold(probe):
         assert outcome["limits"]["RLIMIT_NPROC"] == limits.processes
 
 
-def test_kernel_launcher_refuses_a_folder_it_did_not_prepare(tmp_path):
-    connection = tmp_path / "kernel.json"
-    connection.write_text(json.dumps({"transport": "ipc", "ip": str(tmp_path / "kernel")}))
-    result = subprocess.run([sys.executable, "-m", "course.grading.sandbox", str(connection)],
-                            capture_output=True, text=True)
-    assert result.returncode != 0 and "was not prepared" in result.stderr
-    assert tmp_path.stat().st_uid == os.geteuid()
+def test_a_kernel_runs_in_the_sandbox(tmp_path):
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    (tmp_path / "gradebook.db").write_text("grades")
+    notebook = new_notebook(cells=[new_code_cell(
+        "import os\nprint(os.getcwd(), os.getuid(), os.path.exists(%r))" % str(tmp_path / "gradebook.db"))])
+    client = NotebookClient(notebook, kernel_name="python3", kernel_manager_class=sandbox.SandboxedKernelManager,
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
+    cwd, uid, sees_gradebook = notebook.cells[0].outputs[0]["text"].split()
+    assert cwd == "/tmp" and sees_gradebook == "False"
+    assert int(uid) == (sandbox.NOBODY if os.geteuid() == 0 else os.geteuid())
+
+
+def test_a_cell_that_runs_too_long_is_interrupted_and_the_kernel_lives_on(tmp_path):
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    notebook = new_notebook(cells=[new_code_cell("while True:\n    pass"), new_code_cell("print('still here')")])
+    client = NotebookClient(notebook, kernel_name="python3", kernel_manager_class=sandbox.SandboxedKernelManager,
+                            timeout=5, allow_errors=True, interrupt_on_timeout=True,
+                            resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
+    assert notebook.cells[1].outputs[0]["text"] == "still here\n"
+
+
+def test_without_bubblewrap_no_kernel_starts_unconfined(monkeypatch):
+    monkeypatch.setattr(sandbox, "available", lambda: False)
+    manager = sandbox.SandboxedKernelManager(kernel_name="python3")
+    with pytest.raises(sandbox.SandboxUnavailable, match="bubblewrap"):
+        manager.format_kernel_cmd([])

@@ -13,6 +13,7 @@ from course.exercise import Call, Exercise
 from course.runtime import DEVICE
 
 SCALE, SHIFT = 2.0, -0.3
+ALL, SLICED = "all", "every-other-element slice"  # the call that passes every tensor argument non-contiguous
 
 
 def random_tensor(rng: np.random.Generator, shape: tuple[int, ...], dtype: str = "float64",
@@ -91,23 +92,25 @@ class TorchFunction(Exercise):
                 for name in self.arguments if name in case}
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
-        """The contiguous call, then one call per non-contiguous layout of each tensor argument."""
+        """The contiguous call, one call per non-contiguous layout of each tensor, then all tensors sliced at once."""
         args = {name: value.to(DEVICE) if isinstance(value, torch.Tensor) else value
                 for name, value in self.inputs(case).items()}
+        tensors = [name for name in self.tensors if name in args]
         variants = [("contiguous", args)] + [
             (f"{name} {layout}", {**args, name: view})
-            for name in self.tensors if name in args
-            for layout, view in layouts(args[name]).items() if layout != "contiguous"]
+            for name in tensors for layout, view in layouts(args[name]).items() if layout != "contiguous"]
+        if len(tensors) > 1:
+            variants.append((f"{ALL} {SLICED}", {**args, **{name: layouts(args[name])[SLICED] for name in tensors}}))
         return [Call(label, lambda answer, a=variant: answer(*a.values()), variant) for label, variant in variants]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "conv2d(x (1, 2, 5, 6) float32 transposed view, weights (3, 2, 2, 3), stride=(2, 3))"."""
-        varied = label.split(" ", 1) if label != "contiguous" else ["", ""]
+        varied, layout = label.split(" ", 1) if label != "contiguous" else ("", "")
         parts = []
         for position, (name, value) in enumerate(self.inputs(case).items()):
             text = f"{name} {shown(value)}" if name in self.tensors else (
                 repr(value) if position == 0 else f"{name}={value!r}")
-            parts.append(f"{text} {varied[1]}" if name == varied[0] else text)
+            parts.append(f"{text} {layout}" if varied in (name, ALL) and name in self.tensors else text)
         return f"{self.name}({', '.join(parts)})"
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:

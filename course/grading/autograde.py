@@ -1,10 +1,11 @@
-"""`make autograde`: grade every submission under submitted/, each on its own, in the sandbox.
+"""`make autograde`: grade every submission under submitted/, each on its own, several at a time.
 
-For each submitted/<student>/<assignment>/ folder: build a clean notebook from it (intake),
-grade that with `nbgrader autograde` in a sandboxed kernel, and record what happened in a
-ledger beside it. submitted/ is never written to. A submission already graded from the same
-files is skipped, so an interrupted run can simply be started again. Finally grades.csv and
-the reports are written.
+For each submitted/<student>/<assignment>/ folder: find the notebook to grade (a renamed file, an
+unreadable one, a link), put it under intake/, grade it with `nbgrader autograde` (which, through
+nbgrader_config.py, rebuilds it from release/, applies the policy, runs it in the sandbox and
+judges its hidden tests in its own process), and record what happened in a ledger beside it.
+submitted/ is never written to. A submission already graded from the same files is skipped, so an
+interrupted run can simply be started again. Finally grades.csv and the reports are written.
 """
 
 import argparse
@@ -14,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ import nbformat
 
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading import sandbox
-from course.grading.intake import find_notebook, intake
+from course.grading.intake import find_notebook, read_submission
 from course.grading.report import write_reports
 from course.nbgrader_cli import nbgrader
 
@@ -70,48 +70,43 @@ def read_ledger(path: Path) -> Ledger | None:
 
 
 def prepare(root: Path, student: str, assignment: Assignment) -> list[str]:
-    """Write the clean notebook for one submission under intake/; return the notes for the student."""
+    """Put the notebook to grade for one submission under intake/; return the notes for the student.
+
+    A missing or unreadable notebook is replaced by the blank release, so it still gets a score.
+    """
     folder = root / "submitted" / student / assignment.id
     target = root / INTAKE / student / assignment.id
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     path, note = find_notebook(folder, assignment.notebook)
-    release = nbformat.read(assignment.path(root / "release"), as_version=4)
-    result = intake(path, release)
-    nbformat.write(result.notebook, target / assignment.notebook)
-    if (folder / "timestamp.txt").is_file():
+    notes = [note] if note else []
+    notebook, problem = read_submission(path) if path else (None, "no notebook was submitted")
+    if notebook is None:
+        notes.append(f"{problem}; every exercise scores 0")
+        notebook = nbformat.read(assignment.path(root / "release"), as_version=4)
+    nbformat.write(notebook, target / assignment.notebook)
+    if (folder / "timestamp.txt").is_file() and not (folder / "timestamp.txt").is_symlink():
         shutil.copy(folder / "timestamp.txt", target / "timestamp.txt")
-    return ([note] if note else []) + result.notes
+    return notes
 
 
-def autograde_command(assignment: Assignment, student: str, kernel: str | None, runtime: Path,
-                      cell_timeout: int | None) -> list[str]:
-    """The nbgrader arguments that grade one clean submission from intake/ (in a sandboxed `kernel` if given)."""
+def autograde_command(assignment: Assignment, student: str, options: "Options") -> list[str]:
+    """The nbgrader arguments that grade one prepared submission from intake/."""
     args = ["autograde", assignment.id, "--student", student, "--force",
             f"--CourseDirectory.submitted_directory={INTAKE}"]
-    if cell_timeout:
-        args.append(f"--Execute.timeout={cell_timeout}")
-    if kernel:
-        args += [f"--Execute.kernel_name={kernel}", "--KernelManager.transport=ipc",
-                 f"--KernelManager.ip={runtime / 'kernel'}"]
+    if options.cell_timeout:
+        args.append(f"--Execute.timeout={options.cell_timeout}")
+    if not options.use_sandbox:
+        args.append("--SandboxedKernelManager.confined=False")
     return args
 
 
 def run_autograde(root: Path, student: str, assignment: Assignment, options: "Options") -> tuple[bool, str]:
     """Grade one prepared submission with nbgrader; return whether it worked and nbgrader's last words."""
-    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
-        runtime = Path(scratch) / "runtime"
-        sandbox.prepare_ipc_folder(runtime)
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
-        kernel = None
-        if options.use_sandbox:
-            kernel = sandbox.write_kernelspec(Path(scratch) / "jupyter")
-            env["JUPYTER_PATH"] = f"{scratch}/jupyter"
-        command = autograde_command(assignment, student, kernel, runtime, options.cell_timeout)
-        try:
-            result = nbgrader(root, *command, env=env, timeout=SUBMISSION_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            return False, f"grading took longer than {SUBMISSION_TIMEOUT} s"
+    try:
+        result = nbgrader(root, *autograde_command(assignment, student, options), timeout=SUBMISSION_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return False, f"grading took longer than {SUBMISSION_TIMEOUT} s"
     log = (result.stdout + result.stderr).strip().splitlines()
     return result.returncode == 0, (log[-1] if log else "")
 

@@ -1,5 +1,6 @@
 """Reports after grading: a file per student, a score table per exercise, a distribution plot."""
 
+import argparse
 import csv
 import json
 from collections import defaultdict
@@ -10,6 +11,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402 (the backend must be chosen first)
 from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
+
+from course.grading.verdicts import NOTES  # noqa: E402
 
 
 def score_rows(root: Path) -> list[dict[str, object]]:
@@ -30,12 +33,24 @@ def score_rows(root: Path) -> list[dict[str, object]]:
 
 
 def notes_by_student(root: Path) -> dict[str, list[str]]:
-    """Every note from the intake ledgers, by student, as 'assignment: note' lines."""
+    """Every note about each student's submissions, as 'assignment: note' lines.
+
+    From the ledgers of `make autograde` (the file handed in, how grading went) and from the graded
+    notebooks' metadata (the intake, the policy's refusals, the grader's flags), so `nbgrader
+    autograde` run by hand or from formgrader is reported on too.
+    """
     notes: dict[str, list[str]] = defaultdict(list)
     for path in sorted((root / "intake").glob("*/*/ledger.json")):
         ledger = json.loads(path.read_text())
         student, assignment = path.parent.parent.name, path.parent.name
         notes[student] += [f"{assignment}: {ledger['status']}"] + [f"{assignment}: {n}" for n in ledger["notes"]]
+    for path in sorted((root / "autograded").glob("*/*/*.ipynb")):
+        student, assignment = path.parent.parent.name, path.parent.name
+        try:
+            graded = json.loads(path.read_text()).get("metadata", {}).get(NOTES, {}).get("notes", [])
+        except (OSError, ValueError):
+            graded = ["the graded notebook could not be read"]
+        notes[student] += [f"{assignment}: {note}" for note in graded if isinstance(note, str)]
     return notes
 
 
@@ -78,3 +93,14 @@ def write_reports(root: Path) -> None:
     if rows:
         plot_distribution(rows, folder / "score_distribution.png")
     print(f"wrote {folder}/: students/, scores_by_exercise.csv" + (", score_distribution.png" if rows else ""))
+
+
+def main() -> None:
+    """`make reports`: the reports for whatever has been graded, by `make autograde`, nbgrader or formgrader."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
+    write_reports(parser.parse_args().root.resolve())
+
+
+if __name__ == "__main__":
+    main()

@@ -108,6 +108,14 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.ip = str(self.private_folder / "kernel")
         self.connection_file = str(self.private_folder / "connection.json")
 
+    @property
+    def kernel_spec(self):
+        """The kernel's spec, interrupted by a message on its control channel: a signal would stop bubblewrap."""
+        spec = super().kernel_spec
+        if spec is not None:
+            spec.interrupt_mode = "message"
+        return spec
+
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         """The kernel's command line, wrapped in the sandbox (called once its connection file is written)."""
         argv = [sys.executable, "-m", "ipykernel_launcher", "-f", self.connection_file, *(extra_arguments or [])]

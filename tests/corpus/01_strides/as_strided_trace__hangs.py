@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: KeyboardInterrupt
+# feedback: they ran out of time
 def as_strided_trace(mat):
     while True:
         pass

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: The kernel is (W, O, I)
+# feedback: the kernel is (W, O, I)
 class MyConv1D(nn.Module):
     """A 1-D convolution layer on one signal x (L, C_in): SAME padding, stride 1, WIO kernel, bias."""
     features: int

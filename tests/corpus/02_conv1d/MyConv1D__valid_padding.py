@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: padding "VALID" instead of "SAME"
+# feedback: padding "VALID" (no padding) instead of "SAME"
 class MyConv1D(nn.Module):
     """A 1-D convolution layer on one signal x (L, C_in): SAME padding, stride 1, WIO kernel, bias."""
     features: int

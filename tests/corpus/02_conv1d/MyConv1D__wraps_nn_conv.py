@@ -1,5 +1,5 @@
-# kind: wrong
-# feedback: directly in MyConv1D (no sub-module)
+# kind: cheat
+# feedback: called flax.linen.Conv
 class MyConv1D(nn.Module):
     """A 1-D convolution layer on one signal x (L, C_in): SAME padding, stride 1, WIO kernel, bias."""
     features: int

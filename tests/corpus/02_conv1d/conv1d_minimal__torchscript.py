@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: .jit
+# feedback: called aten.convolution (what
 @torch.jit.script
 def scripted_conv1d(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     return torch.conv1d(x, weights)

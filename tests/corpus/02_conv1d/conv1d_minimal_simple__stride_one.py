@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: the windows use stride 1 instead of x.stride()[0]
+# feedback: the windows assume a contiguous x
 def conv1d_minimal_simple(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return the stride-1, unpadded cross-correlation of x (w,) with weights (kw,): shape (w - kw + 1,)."""
     (w,), (kw,) = x.shape, weights.shape

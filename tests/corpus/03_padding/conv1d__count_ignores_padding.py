@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: expected shape (2, 4, 5), got (2, 4, 4)
+# feedback: Likely mistake: the output count leaves out the padding
 def conv1d(x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
     """Like F.conv1d(x, weights, stride=stride, padding=padding) with no bias, for x (b, ic, w), weights (oc, ic, k)."""
     b, ic, w = x.shape

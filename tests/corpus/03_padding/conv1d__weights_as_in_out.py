@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: raised RuntimeError
+# feedback: Likely mistake: weights were read as (ic, oc, ...)
 def conv1d(x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
     """Like F.conv1d(x, weights, stride=stride, padding=padding) with no bias, for x (b, ic, w), weights (oc, ic, k)."""
     padded = F.pad(x, (padding, padding))

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: Create the output with x's dtype
+# feedback: create the output with x's dtype
 def pad1d(x: torch.Tensor, left: int, right: int, pad_value: float) -> torch.Tensor:
     """Return x (b, c, w) padded along the last axis with `left` and `right` copies of pad_value."""
     out = torch.full((*x.shape[:-1], left + x.shape[-1] + right), pad_value)

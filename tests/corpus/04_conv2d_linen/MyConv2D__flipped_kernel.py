@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: the kernel is flipped (true convolution)
+# feedback: the kernel is flipped: a true convolution
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     features: int

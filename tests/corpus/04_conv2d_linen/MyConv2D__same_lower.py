@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: values are wrong
+# feedback: the odd padding element is at the front
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     features: int

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: with the default stride and padding
+# feedback: missing 1 required positional argument: 'padding'
 def conv2d(x: torch.Tensor, weights: torch.Tensor, stride, padding) -> torch.Tensor:
     """Return F.conv2d(x, weights, stride=stride, padding=padding), no bias; stride and padding are ints or pairs."""
     (sh, sw), (ph, pw) = force_pair(stride), force_pair(padding)

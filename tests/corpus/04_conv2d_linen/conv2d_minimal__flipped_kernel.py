@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: the kernel is flipped (true convolution)
+# feedback: the kernel is flipped: that is a true convolution
 def conv2d_minimal(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return F.conv2d(x, weights) for x (b, ic, h, w), weights (oc, ic, kh, kw): stride 1, no padding, no bias."""
     b, ic, h, w = x.shape

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: Return a tuple (height, width)
+# feedback: return a tuple (height, width)
 def force_pair(v) -> tuple[int, int]:
     """Return v as a (height, width) pair: an int gives (v, v), a 2-tuple itself; anything else raises ValueError."""
     if isinstance(v, int):

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: values are wrong
+# feedback: bias right after __init__: expected float32 numbers, got int32
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: kernel right after __init__
+# feedback: glorot_normal() instead of nnx.initializers.lecun_normal()
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

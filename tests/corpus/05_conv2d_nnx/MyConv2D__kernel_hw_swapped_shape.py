@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: The kernel is HWIO
+# feedback: kernel_h and kernel_w are swapped
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

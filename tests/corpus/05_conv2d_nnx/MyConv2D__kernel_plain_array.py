@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: kernel is an nnx.Param
+# feedback: kernel should be an nnx.Param, got a JAX array
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: You used PyTorch's (out, in, kh, kw) layout
+# feedback: you used PyTorch's (out, in, kh, kw) layout
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

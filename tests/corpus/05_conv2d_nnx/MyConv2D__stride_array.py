@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: Store the plain Python int
+# feedback: store the plain Python int
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: The stride is a setting, not a parameter
+# feedback: the stride is a setting, not a parameter
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: Keep the input's dtype
+# feedback: keep the input's dtype
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: expected shape
+# feedback: the output size is missing its + 1
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

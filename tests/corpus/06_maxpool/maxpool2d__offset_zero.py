@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: storage_offset 3
+# feedback: start it at x.storage_offset()
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

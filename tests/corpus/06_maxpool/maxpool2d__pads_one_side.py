@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: values are wrong
+# feedback: all the padding went before the data
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called flax.nnx.max_pool
+# feedback: flax.nnx.max_pool, which this exercise asks you to write yourself
 from flax import nnx
 
 

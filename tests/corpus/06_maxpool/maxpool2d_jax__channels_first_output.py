@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: expected shape
+# feedback: the output is channels-first
 def maxpool2d_jax(x, window, stride, padding):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: values are wrong
+# feedback: "SAME" puts the odd padding cell at the end
 def maxpool2d_jax(x, window, stride, padding):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

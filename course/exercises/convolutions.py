@@ -1,0 +1,72 @@
+"""Exercises that re-implement a torch convolution: the library's convolution is the reference.
+
+Used by the notebooks that write conv1d and conv2d from `as_strided` windows. Every library
+convolution is forbidden in all of them (a 2-D one can fake a 1-D one and the reverse), and
+the known mistakes are the library convolution applied to transformed inputs: x read as if
+contiguous or from its storage's start, a flipped kernel, weights read in the wrong layout.
+
+`make release` copies this module, and the course modules it imports, into every student notebook.
+"""
+
+from typing import Any
+
+import torch
+
+from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start
+
+TORCH_CONVOLUTIONS = ("torch.conv1d", "torch.nn.functional.conv1d", "torch.conv2d", "torch.nn.functional.conv2d",
+                      "torch.conv3d", "torch.convolution", "torch.conv_tbc", "torch.nn.functional.conv_transpose1d",
+                      "torch.nn.functional.conv_transpose2d", "torch.nn.functional.conv_transpose3d")
+CONVOLUTION_OPERATORS = (r"_?convolution(_overrideable|_mode)?|conv(1d|2d|3d|_tbc)|conv_transpose(1d|2d|3d)"
+                         r"|(cudnn|miopen|mkldnn)_convolution\w*|_?slow_conv\w*|thnn_conv\w*|_?conv_depthwise\w*"
+                         r"|_nnpack_spatial_convolution")
+OFF_BY_ONE = ("the output size is off by one: a kernel of size k fits in size - k + 1 positions along an axis "
+              "of that size.")
+
+
+class TorchConvolution(TorchFunction):
+    """A torch convolution `(x, weights, ...) -> out`, judged against the library's, in float64.
+
+    Subclasses give `convolve` (the library call) and `flip_dims` (the kernel's spatial axes).
+    """
+
+    arguments = tensors = ("x", "weights")
+    keep_dtype = "x"
+    operators = CONVOLUTION_OPERATORS
+    flip_dims: tuple[int, ...] = (-1,)
+    dtype_mistake = ("return the result in x's dtype, as the library's convolution does: create any buffer "
+                     "with dtype=x.dtype.")
+    error_hints = {
+        "out of bounds for storage": "the as_strided view reaches past the end of x's memory: check its size and "
+                                     "build its strides from x.stride().",
+        "view size is not compatible": "an input may be non-contiguous (weights too): use .reshape, never .view.",
+    }
+
+    def convolve(self, x: torch.Tensor, weights: torch.Tensor, **options: Any) -> torch.Tensor:
+        """The library's convolution of `x` with `weights`."""
+        raise NotImplementedError
+
+    def reference(self, x: torch.Tensor, weights: torch.Tensor, **options: Any) -> torch.Tensor:
+        return self.convolve(x.double(), weights.double(), **options)
+
+    def mistakes(self, x: torch.Tensor, weights: torch.Tensor, **options: Any) -> dict[str, Any]:
+        def convolve(inputs: torch.Tensor, kernel: torch.Tensor) -> torch.Tensor:
+            return self.reference(inputs, kernel, **options)
+
+        found = {
+            "the windows assume a contiguous x: build their strides from x.stride()":
+                lambda: convolve(as_if_contiguous(x), weights),
+            "storage_offset=0 was passed, so the windows start at the storage's start rather than at x's first "
+            "element: leave storage_offset out": lambda: convolve(from_storage_start(x), weights),
+            "the kernel is flipped: that is a true convolution (like np.convolve / jnp.convolve), but a conv layer "
+            "computes a cross-correlation": lambda: convolve(x, weights.flip(self.flip_dims)),
+            "the weights are read as if they were contiguous: use weights.stride(), or index them":
+                lambda: convolve(x, as_if_contiguous(weights)),
+        }
+        if weights.dim() > 2:
+            found["the sum forgot the input channels: only channel 0 was used"] = \
+                lambda: convolve(x[:, :1], weights[:, :1])
+            if weights.shape[0] == weights.shape[1]:
+                found["weights were read as (ic, oc, ...); PyTorch's layout is (oc, ic, ...): output channel first"] = \
+                    lambda: convolve(x, weights.transpose(0, 1))
+        return found

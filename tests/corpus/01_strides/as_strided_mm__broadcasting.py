@@ -1,0 +1,3 @@
+# kind: correct
+def as_strided_mm(matA, matB):
+    return (matA[:, :, None] * matB[None, :, :]).sum(dim=1)

@@ -1,0 +1,6 @@
+# kind: correct
+first_row = ([5], [1])
+first_column = ([4], [5])
+diagonal = ([4], [6])
+first_row_three_times = ([3, 5], [0, 1])
+every_other_row = ([2, 5], [10, 1])

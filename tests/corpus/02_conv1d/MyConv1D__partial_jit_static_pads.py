@@ -1,0 +1,21 @@
+# kind: correct
+import functools
+
+
+@functools.partial(jax.jit, static_argnums=2)
+def correlate(x, kernel, pads):
+    return jax.lax.conv_general_dilated(x[None], kernel, (1,), [pads], dimension_numbers=("NWC", "WIO", "NWC"))[0]
+
+
+class MyConv1D(nn.Module):
+    """A 1-D convolution layer on one signal x (L, C_in): SAME padding, stride 1, WIO kernel, bias."""
+    features: int
+    kernel_size: int
+
+    @nn.compact
+    def __call__(self, x: jax.Array) -> jax.Array:
+        kernel = self.param("kernel", nn.initializers.lecun_normal(),
+                            (self.kernel_size, x.shape[-1], self.features))
+        bias = self.param("bias", nn.initializers.zeros, (self.features,))
+        k = self.kernel_size
+        return correlate(x, kernel, ((k - 1) // 2, k // 2)) + bias

@@ -1,0 +1,7 @@
+# kind: correct
+def conv_with_padding(x, kernel, padding_mode: float) -> jax.Array:
+    """1-D cross-correlation of x (L,) with kernel (K,), stride 1: padding_mode 0.0 is "VALID", 1.0 is "SAME"."""
+    padding = "SAME" if padding_mode == 1.0 else "VALID"
+    lhs = jnp.asarray(x)[None, None, :]
+    rhs = jnp.asarray(kernel)[None, None, :]
+    return jax.lax.conv_general_dilated(lhs, rhs, window_strides=(1,), padding=padding)[0, 0]

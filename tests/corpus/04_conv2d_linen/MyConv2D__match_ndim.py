@@ -1,0 +1,22 @@
+# kind: correct
+class MyConv2D(nn.Module):
+    """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
+    features: int
+    kernel_h: int
+    kernel_w: int
+    stride: int
+
+    @nn.compact
+    def __call__(self, x: jax.Array) -> jax.Array:
+        """Return the convolution of x (H, W, C_in) plus bias: (ceil(H / stride), ceil(W / stride), features)."""
+        kernel = self.param("kernel", nn.initializers.lecun_normal(),
+                            (self.kernel_h, self.kernel_w, x.shape[-1], self.features))
+        bias = self.param("bias", nn.initializers.zeros, (self.features,))
+        match x.shape:
+            case (height, width, channels):
+                batched = x.reshape(1, height, width, channels)
+            case _:
+                raise ValueError(f"MyConv2D takes one image (H, W, C_in), got {x.shape}")
+        y = jax.lax.conv_general_dilated(batched, kernel, (self.stride, self.stride), "SAME",
+                                         dimension_numbers=("NHWC", "HWIO", "NHWC"))
+        return y.reshape(y.shape[1:]) + bias

@@ -1,0 +1,24 @@
+# kind: correct
+import functools
+
+
+@functools.partial(jax.jit, static_argnums=2)
+def correlate_same(x, kernel, stride):
+    return jax.lax.conv_general_dilated(x[None], kernel, (stride, stride), "SAME",
+                                        dimension_numbers=("NHWC", "HWIO", "NHWC"))[0]
+
+
+class MyConv2D(nn.Module):
+    """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
+    features: int
+    kernel_h: int
+    kernel_w: int
+    stride: int
+
+    @nn.compact
+    def __call__(self, x: jax.Array) -> jax.Array:
+        """Return the convolution of x (H, W, C_in) plus bias: (ceil(H / stride), ceil(W / stride), features)."""
+        kernel = self.param("kernel", nn.initializers.lecun_normal(),
+                            (self.kernel_h, self.kernel_w, x.shape[-1], self.features))
+        bias = self.param("bias", nn.initializers.zeros, (self.features,))
+        return correlate_same(x, kernel, self.stride) + bias

@@ -1,0 +1,10 @@
+# kind: correct
+import functools
+import operator
+
+
+def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride) -> jax.Array:
+    """Initialise MyConv2D with PRNGKey(int(seed)) on x (H, W, C_in), apply it to x and return the output flattened."""
+    model = MyConv2D(int(features), int(kernel_h), int(kernel_w), int(stride))
+    out = model.apply(model.init(jax.random.PRNGKey(int(seed)), x), x)
+    return jnp.reshape(out, (functools.reduce(operator.mul, out.shape, 1),))

@@ -1,0 +1,17 @@
+# kind: wrong
+# feedback: the stride was stored as a float
+class MyConv2D(nnx.Module):
+    """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
+
+    def __init__(self, in_features: int, out_features: int, kernel_h: int, kernel_w: int, stride: int, *,
+                 rngs: nnx.Rngs):
+        shape = (kernel_h, kernel_w, in_features, out_features)
+        self.kernel = nnx.Param(nnx.initializers.lecun_normal()(rngs.params(), shape))
+        self.bias = nnx.Param(jnp.zeros((out_features,)))
+        self.stride = float(stride)
+
+    def __call__(self, x: jax.Array) -> jax.Array:
+        s = int(self.stride)
+        y = jax.lax.conv_general_dilated(x[None], self.kernel[...], (s, s), "SAME",
+                                         dimension_numbers=("NHWC", "HWIO", "NHWC"))
+        return y[0] + self.bias[...]

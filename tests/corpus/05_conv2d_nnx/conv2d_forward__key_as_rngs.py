@@ -1,0 +1,7 @@
+# kind: wrong
+# feedback: rngs must be an nnx.Rngs, not a key
+def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride):
+    """Build MyConv2D with nnx.Rngs(int(seed)), apply it to x (H, W, C_in) and return the flattened output."""
+    layer = MyConv2D(x.shape[-1], int(features), int(kernel_h), int(kernel_w), int(stride),
+                     rngs=jax.random.key(int(seed)))
+    return layer(x).reshape(-1)

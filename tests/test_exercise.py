@@ -1,0 +1,136 @@
+"""One exercise description drives the visible check and the hidden tests; outcomes are recorded, never raised."""
+
+import pytest
+import torch
+
+import course.exercise
+from course.checks import CheckFailed
+from course.exercise import NotWrittenYet, Record, needs, roundtrip, substituted
+from course.exercises.strides import AS_STRIDED_TRACE, EXERCISES
+from course.payload import MIME_TYPE, MalformedPayload
+
+CASE = {"mat": (4, 4), "seed": 7}
+
+
+def trace(mat):
+    rows, columns = mat.stride()
+    return torch.as_strided(mat, (mat.shape[0],), (rows + columns,)).sum()
+
+
+def judged(answer, case=CASE) -> str:
+    """The message the judge gives `answer` on `case` ("" when it passes)."""
+    try:
+        AS_STRIDED_TRACE.judge(case, roundtrip(AS_STRIDED_TRACE.run(answer, case)))
+    except CheckFailed as failure:
+        return str(failure)
+    return ""
+
+
+def test_a_correct_answer_passes_every_layout():
+    record = AS_STRIDED_TRACE.run(trace, CASE)
+    assert [o.label for o in record.outcomes] == ["contiguous", "mat transposed view", "mat every-other-element slice",
+                                                  "mat storage_offset 3"]
+    assert judged(trace) == ""
+
+
+def test_a_stub_is_not_written_yet():
+    def stub(mat):
+        raise NotImplementedError()
+
+    assert judged(stub).startswith("as_strided_trace is not written yet: replace `raise NotImplementedError()`")
+
+
+def test_an_error_names_the_call():
+    def broken(mat):
+        raise ValueError("boom")
+
+    assert judged(broken) == "as_strided_trace(mat (4, 4)) raised ValueError: boom"
+
+
+def test_a_pitfall_is_named_on_the_layout_that_exposes_it():
+    def contiguous_step(mat):
+        return torch.as_strided(mat, (mat.shape[0],), (mat.shape[0] + 1,)).sum()
+
+    text = judged(contiguous_step)
+    assert text.startswith("as_strided_trace(mat (4, 4) every-other-element slice): expected")
+    assert text.endswith("Likely mistake: the diagonal step is n + 1, which is right only for a contiguous matrix; "
+                         "use mat.stride()")
+
+
+def test_a_forbidden_call_is_recorded_even_when_the_answer_catches_it():
+    def sneaky(mat):
+        try:
+            return torch.trace(mat)
+        except Exception:
+            return trace(mat)
+
+    record = AS_STRIDED_TRACE.run(sneaky, CASE)
+    assert record.forbidden == ["torch.trace"]
+    assert "called torch.trace" in judged(sneaky)
+
+
+def test_inputs_changed_in_place_are_reported_and_do_not_help():
+    def zeroes(mat):
+        mat.zero_()
+        return mat.sum()
+
+    record = AS_STRIDED_TRACE.run(zeroes, CASE)
+    assert "contiguous: changed its input mat in place" in record.changed
+    text = judged(zeroes)
+    assert text.startswith("as_strided_trace(mat (4, 4)): expected") and text.endswith(", got 0.")
+
+
+def test_outcomes_that_do_not_match_the_calls_are_refused():
+    record = roundtrip(AS_STRIDED_TRACE.run(trace, CASE))
+    record.outcomes = record.outcomes[:1]
+    with pytest.raises(CheckFailed, match="do not match the calls"):
+        AS_STRIDED_TRACE.judge(CASE, record)
+
+
+@pytest.mark.parametrize("data", [{"outcomes": []}, {"outcomes": [{"label": 1}], "forbidden": [], "changed": []},
+                                  {"outcomes": [], "forbidden": [1], "changed": []},
+                                  {"outcomes": [{"label": "a", "value": {"plain": 1}, "raised": "x"}],
+                                   "forbidden": [], "changed": []}])
+def test_malformed_records_are_refused(data):
+    with pytest.raises(MalformedPayload):
+        Record.decode(data)
+
+
+def test_while_grading_hidden_tests_only_publish_outputs(monkeypatch):
+    published = []
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.setattr("IPython.display.display", lambda data, raw: published.append(data))
+    EXERCISES.hidden_tests("as_strided_trace", lambda mat: torch.zeros(()), cases=[CASE])
+    (payload,) = published
+    assert set(payload) == {MIME_TYPE} and payload[MIME_TYPE]["exercise"] == "as_strided_trace"
+    assert len(payload[MIME_TYPE]["records"]) == 1
+
+
+def test_outside_grading_hidden_tests_are_judged_in_place(capsys):
+    EXERCISES.hidden_tests("as_strided_trace", trace, cases=[CASE, {"mat": (2, 2), "seed": 1, "dtype": "float32"}])
+    assert "as_strided_trace passes its hidden tests (2 cases)" in capsys.readouterr().out
+    with pytest.raises(CheckFailed):
+        EXERCISES.hidden_tests("as_strided_trace", lambda mat: mat.sum(), cases=[CASE])
+
+
+def test_visible_checks_do_not_run_while_grading(monkeypatch, capsys):
+    monkeypatch.setattr(course.exercise, "grading", lambda: True)
+    AS_STRIDED_TRACE.check(lambda mat: None)
+    assert "does not run while grading" in capsys.readouterr().out
+
+
+def test_needs_turns_an_unsolved_exercise_into_one_line():
+    with pytest.raises(NotWrittenYet, match="uses your `conv2d`, which is not written yet"):
+        with needs("conv2d"):
+            raise NotImplementedError()
+    assert NotWrittenYet("x")._render_traceback_() == ["\N{HOURGLASS} x"]
+
+
+def test_substituted_replaces_and_restores_names():
+    namespace = {"pad1d": "student"}
+    with substituted(namespace, {"pad1d": "reference", "extra": 1}):
+        assert namespace == {"pad1d": "reference", "extra": 1}
+    assert namespace == {"pad1d": "student"}
+    with pytest.raises(RuntimeError), substituted(namespace, {"pad1d": "reference"}):
+        raise RuntimeError
+    assert namespace == {"pad1d": "student"}
