@@ -9,12 +9,22 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env sandbox release test autograde reports feedback lab bench figures clean
+.PHONY: help env env-oldest sandbox browser database release publish test autograde reports feedback lab bench bench-grading figures clean
+# Debian packages, installed when missing: as root directly, otherwise through sudo.
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+SUDO_INSTALL = else sudo apt-get install -y
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 env: $(VENV)/.installed ## Create .venv with the pinned packages (done by every target that needs it)
+
+env-oldest: .venv-oldest/.installed ## Create .venv-oldest, the oldest supported jax and flax, for the tests
+
+.venv-oldest/.installed: requirements-oldest.lock
+	test -x .venv-oldest/bin/python || $(PYTHON) -m venv .venv-oldest
+	.venv-oldest/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-oldest.lock
+	touch $@
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,20 +33,28 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	touch $@
 
 sandbox: ## Install bubblewrap, which grading kernels run in (needs root or sudo)
-	@command -v bwrap >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap; \
-	  else sudo apt-get install -y bubblewrap; fi; }
+	@command -v bwrap >/dev/null || { $(APT_INSTALL) bubblewrap; $(SUDO_INSTALL) bubblewrap; fi; }
 	@command -v prlimit >/dev/null || { echo "prlimit (util-linux) is missing" >&2; exit 1; }
+
+browser: env ## Install Debian's Chromium and Playwright, which the browser tests drive (needs root or sudo)
+	@test -x /usr/bin/chromium || { $(APT_INSTALL) chromium; $(SUDO_INSTALL) chromium; fi; }
+
+database: ## Install PostgreSQL, which the gradebook tests start a throwaway server of (needs root or sudo)
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(APT_INSTALL) postgresql; $(SUDO_INSTALL) postgresql; fi; }
 
 release: env ## Build the student notebooks in release/ from source/ and check them
 	$(PY) -m course.build.release
 
-test: env sandbox ## Run every test: unit, notebooks (nbval), release checks, the grading flow
+publish: release ## Write the public student repository into DEST=folder as a new commit (you push it)
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=path/to/student-repository" >&2; exit 2; }
+	$(PY) -m course.build.publish "$(DEST)"
+
+test: env env-oldest sandbox browser database ## Run every test: unit, notebooks, release, grading paths, cluster, browser
 	$(PY) -m pytest tests source --nbval-lax; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; exit 1; fi; exit $$status
 
-autograde: env sandbox ## Grade everything under submitted/ and export grades.csv
-	$(PY) -m course.grading.autograde
+autograde: env sandbox ## Grade submitted/ (SCHEDULER=tcp://host:8786 for a Dask cluster, GRADEBOOK=postgresql://...)
+	$(PY) -m course.grading.autograde $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(WORKERS),--workers $(WORKERS))
 
 reports: env ## Write reports/ for what is graded (after nbgrader autograde or formgrader, too)
 	$(PY) -m course.grading.report
@@ -52,6 +70,9 @@ figures: env ## Save every figure the notebooks draw as PNGs in figures/, to loo
 
 bench: env ## Time every source notebook and its check cells
 	$(PY) -m course.build.bench
+
+bench-grading: env sandbox ## Time grading a fixed batch: plain nbgrader, then 1 and 2 workers
+	$(PY) -m course.grading.bench
 
 clean: ## Remove grading outputs (keeps submitted/ and the environment)
 	rm -rf autograded/*/ feedback/ grades.csv gradebook.db

@@ -6,6 +6,7 @@ release/ with the student's allowed solution cells (intake and policy), runs it 
 kernel, and judges the hidden tests in nbgrader's own process (trusted verdicts).
 """
 
+import os
 from pathlib import Path
 
 from nbconvert.preprocessors import ClearMetadataPreprocessor
@@ -20,8 +21,9 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 c.CourseDirectory.course_id = "convolutions"
 c.CourseDirectory.root = str(ROOT)
-# Submissions may be graded in parallel: wait for the gradebook's lock instead of failing.
-c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'gradebook.db'}?timeout=300"
+# The gradebook: SQLite in this folder, or any SQLAlchemy URL in GRADEBOOK (postgresql://user@host/db for many
+# graders at once). SQLite waits for its lock instead of failing.
+c.CourseDirectory.db_url = os.environ.get("GRADEBOOK") or f"sqlite:///{ROOT / 'gradebook.db'}?timeout=300"
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"

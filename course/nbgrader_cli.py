@@ -1,9 +1,11 @@
-"""Running nbgrader's command line from the course's environment."""
+"""Running nbgrader from the course's environment, and reading the course's nbgrader settings."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from traitlets.config import Config, PyFileConfigLoader
 
 BIN = Path(sys.executable).parent
 
@@ -18,3 +20,13 @@ def nbgrader(root: Path, *args: str, env: dict[str, str] | None = None,
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     return subprocess.run([str(BIN / "nbgrader"), *args], cwd=root, capture_output=True, text=True, env=env,
                           timeout=timeout)
+
+
+def course_config(root: Path) -> Config:
+    """The settings in the course's nbgrader_config.py, as nbgrader reads them."""
+    return PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+
+
+def gradebook_url(root: Path) -> str:
+    """The course's gradebook (SQLite by default, or what GRADEBOOK names, e.g. a PostgreSQL URL)."""
+    return course_config(root).CourseDirectory.db_url

@@ -4,8 +4,10 @@ import pytest
 
 from course.grading.policy import violations
 
-RESERVED = frozenset({"torch", "np", "F", "nn", "nnx", "jnp", "check_close", "forbidden_calls", "MATMUL_FORBIDDEN",
-                      "TOLERANCES", "sum", "range", "type"})
+RESERVED = {**dict.fromkeys(("check_close", "forbidden_calls", "MATMUL_FORBIDDEN", "TOLERANCES", "sum", "range",
+                              "type"), ""),
+            "torch": "torch", "np": "numpy", "F": "torch.nn.functional", "nn": "flax.linen", "nnx": "flax.nnx",
+            "jnp": "jax.numpy", "partial": "functools.partial"}
 
 ACCEPTED = {
     "loops and imports": """
@@ -49,7 +51,7 @@ def f(x, y):
     return np.append(np.insert(torch.add(x, y).sort().values, 0, 1), 2), shape, own.update
 """,
     "warm-up assignments": "first_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n",
-    "jax.jit in every form": """
+    "jax.jit in every form, partial imported again as the notebook does": """
 from __future__ import annotations
 from functools import partial
 import jax
@@ -156,6 +158,7 @@ REFUSED = {
                                               "names '_expected' in a string"),
     "imports everything": ("from torch import *", "import *"),
     "rebinds a helper through an import": ("from torch import allclose as check_close", "redefines 'check_close'"),
+    "rebinds a notebook import to something else": ("from operator import mul as partial", "redefines 'partial'"),
     "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),
     "reads a hidden test's variable": ("def f(x, w):\n    return _expected", "reads _expected"),
     "reads a hidden test's variable in a lambda": ("f = lambda x: _got + 0", "reads _got"),

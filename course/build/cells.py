@@ -3,6 +3,7 @@
 import ast
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from nbformat import NotebookNode
@@ -95,3 +96,12 @@ def hidden_call(source: str) -> HiddenCall:
     if not (isinstance(cases, list) and cases and all(isinstance(case, dict) for case in cases)):
         raise HiddenTestsFormatError("cases=[...] must be a non-empty list of dicts")
     return HiddenCall(call.args[0].value, cases)
+
+
+def cell_seconds(cell: NotebookNode) -> float:
+    """How long an executed cell ran, from the timing nbclient records."""
+    timing = cell.get("metadata", {}).get("execution", {})
+    start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+    if not (start and end):
+        return 0.0
+    return (datetime.fromisoformat(end.rstrip("Z")) - datetime.fromisoformat(start.rstrip("Z"))).total_seconds()

@@ -1,44 +1,69 @@
-"""`make autograde`: grade every submission under submitted/, each on its own, several at a time.
+"""`make autograde`: grade every submission under submitted/, in parallel, on this machine or a Dask cluster.
 
 For each submitted/<student>/<assignment>/ folder: find the notebook to grade (a renamed file, an
-unreadable one, a link), put it under intake/, grade it with `nbgrader autograde` (which, through
-nbgrader_config.py, rebuilds it from release/, applies the policy, runs it in the sandbox and
-judges its hidden tests in its own process), and record what happened in a ledger beside it.
-submitted/ is never written to. A submission already graded from the same files is skipped, so an
-interrupted run can simply be started again. Finally grades.csv and the reports are written.
+unreadable one, a link: each gets a note), grade it on a worker through the protected path
+(`course.grading.pipeline`: intake, policy, sandboxed kernel, trusted verdicts), and record the
+result in autograded/ and the gradebook from this process alone (`course.grading.store`), with a
+ledger under intake/. submitted/ is never written to. A submission already graded from the same
+files is skipped, so an interrupted run can simply be started again. Finally grades.csv and the
+reports are written, and a summary printed.
 """
 
 import argparse
 import hashlib
 import json
-import os
-import shutil
-import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
+from tqdm import tqdm
 
 from course.build.contract import ASSIGNMENTS, Assignment
-from course.grading import sandbox
+from course.grading import engine, sandbox
 from course.grading.intake import find_notebook, read_submission
+from course.grading.pipeline import Job
 from course.grading.report import write_reports
+from course.grading.store import STAGING, Store, not_graded
 from course.nbgrader_cli import nbgrader
-
-INTAKE = "intake"
-SUBMISSION_TIMEOUT = 1800
-DEFAULT_JOBS = min(4, os.cpu_count() or 1)
 
 
 @dataclass
 class Ledger:
-    """What grading one submission did: the files it graded, how it went, and notes for the student."""
+    """What grading one submission did: the files it graded, how it went, and notes on the file handed in."""
 
     digest: str
     status: str
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to grade: again or not, sandboxed or not, each cell's time limit, where and on how many workers."""
+
+    force: bool = False
+    use_sandbox: bool = True
+    cell_timeout: int = 120
+    workers: int | None = None
+    scheduler: str | None = None
+
+
+@dataclass
+class Summary:
+    """What a batch did."""
+
+    graded: int = 0
+    failed: list[str] = field(default_factory=list)
+    skipped: int = 0
+    seconds: float = 0.0
+    steps: dict[str, float] = field(default_factory=dict)  # seconds spent in each step, over all submissions
+
+    def __str__(self) -> str:
+        done = self.graded + len(self.failed)
+        rate = f", {60 * done / self.seconds:.1f} submissions per minute" if done and self.seconds else ""
+        return (f"graded {self.graded}, failed {len(self.failed)}, skipped {self.skipped} (already graded); "
+                f"{self.seconds:.0f} s{rate}")
 
 
 def submissions(root: Path) -> list[tuple[str, Assignment]]:
@@ -56,9 +81,9 @@ def digest(folder: Path) -> str:
     return hasher.hexdigest()
 
 
-def ledger_path(root: Path, student: str, assignment: Assignment) -> Path:
+def ledger_path(root: Path, student: str, assignment_id: str) -> Path:
     """Where the ledger of one submission lives."""
-    return root / INTAKE / student / assignment.id / "ledger.json"
+    return root / STAGING / student / assignment_id / "ledger.json"
 
 
 def read_ledger(path: Path) -> Ledger | None:
@@ -69,99 +94,83 @@ def read_ledger(path: Path) -> Ledger | None:
         return None
 
 
-def prepare(root: Path, student: str, assignment: Assignment) -> list[str]:
-    """Put the notebook to grade for one submission under intake/; return the notes for the student.
+def prepare(root: Path, student: str, assignment: Assignment, options: Options) -> tuple[Job, list[str]]:
+    """The job that grades one submission, and notes on the file handed in.
 
-    A missing or unreadable notebook is replaced by the blank release, so it still gets a score.
+    A missing or unreadable notebook is graded as the blank release, so it still gets a score.
+    The submission's timestamp, if any, goes under intake/ for nbgrader's late penalties.
     """
     folder = root / "submitted" / student / assignment.id
-    target = root / INTAKE / student / assignment.id
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
+    target = root / STAGING / student / assignment.id
+    target.mkdir(parents=True, exist_ok=True)
     path, note = find_notebook(folder, assignment.notebook)
     notes = [note] if note else []
     notebook, problem = read_submission(path) if path else (None, "no notebook was submitted")
+    release = assignment.path(root / "release").read_text()
     if notebook is None:
         notes.append(f"{problem}; every exercise scores 0")
-        notebook = nbformat.read(assignment.path(root / "release"), as_version=4)
-    nbformat.write(notebook, target / assignment.notebook)
-    if (folder / "timestamp.txt").is_file() and not (folder / "timestamp.txt").is_symlink():
-        shutil.copy(folder / "timestamp.txt", target / "timestamp.txt")
-    return notes
+    timestamp = folder / "timestamp.txt"
+    if timestamp.is_file() and not timestamp.is_symlink():
+        (target / "timestamp.txt").write_text(timestamp.read_text(errors="replace")[:100])
+    job = Job(student, assignment.id, assignment.notebook, nbformat.writes(notebook) if notebook else release,
+              release, assignment.path(root / "source").read_text(), options.cell_timeout, options.use_sandbox)
+    return job, notes
 
 
-def autograde_command(assignment: Assignment, student: str, options: "Options") -> list[str]:
-    """The nbgrader arguments that grade one prepared submission from intake/."""
-    args = ["autograde", assignment.id, "--student", student, "--force",
-            f"--CourseDirectory.submitted_directory={INTAKE}"]
-    if options.cell_timeout:
-        args.append(f"--Execute.timeout={options.cell_timeout}")
-    if not options.use_sandbox:
-        args.append("--SandboxedKernelManager.confined=False")
-    return args
-
-
-def run_autograde(root: Path, student: str, assignment: Assignment, options: "Options") -> tuple[bool, str]:
-    """Grade one prepared submission with nbgrader; return whether it worked and nbgrader's last words."""
-    try:
-        result = nbgrader(root, *autograde_command(assignment, student, options), timeout=SUBMISSION_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        return False, f"grading took longer than {SUBMISSION_TIMEOUT} s"
-    log = (result.stdout + result.stderr).strip().splitlines()
-    return result.returncode == 0, (log[-1] if log else "")
-
-
-def grade_one(root: Path, student: str, assignment: Assignment, fingerprint: str, options: "Options") -> Ledger:
-    """Intake and grade one submission; if grading fails, grade it as blank so it still gets a score."""
-    notes = prepare(root, student, assignment)
-    worked, last_words = run_autograde(root, student, assignment, options)
-    if not worked:
-        notes.append(f"grading stopped ({last_words}); the notebook was graded as blank, so it scores 0")
-        blank = nbformat.read(assignment.path(root / "release"), as_version=4)
-        nbformat.write(blank, root / INTAKE / student / assignment.id / assignment.notebook)
-        worked, last_words = run_autograde(root, student, assignment, options)
-    return Ledger(fingerprint, "graded" if worked else f"failed: {last_words}", notes)
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to grade: again or not, sandboxed or not, each cell's time limit (None: nbgrader_config's), in parallel."""
-
-    force: bool = False
-    use_sandbox: bool = True
-    cell_timeout: int | None = None
-    jobs: int = DEFAULT_JOBS
-
-
-def _grade_and_record(root: Path, student: str, assignment: Assignment, fingerprint: str, options: Options) -> Ledger:
-    """Grade one submission and write its ledger."""
-    ledger = grade_one(root, student, assignment, fingerprint, options)
-    ledger_path(root, student, assignment).write_text(json.dumps(asdict(ledger), indent=1))
-    return ledger
-
-
-def grade_all(root: Path, options: Options = Options()) -> list[str]:
-    """Grade every submission not yet graded from its current files; return the submissions that failed."""
-    pending = submissions(root)
+def pending(root: Path, options: Options, summary: Summary) -> list[tuple[str, Assignment, str]]:
+    """(student, assignment, fingerprint) of every submission to grade now; counts the ones skipped."""
     todo = []
-    for student, assignment in pending:
-        previous = read_ledger(ledger_path(root, student, assignment))
+    for student, assignment in submissions(root):
         fingerprint = digest(root / "submitted" / student / assignment.id)
+        previous = read_ledger(ledger_path(root, student, assignment.id))
         if not options.force and previous and previous.digest == fingerprint and previous.status == "graded":
-            print(f"{student} {assignment.id}: already graded, skipped", flush=True)
+            summary.skipped += 1
         else:
             todo.append((student, assignment, fingerprint))
-    failed = []
-    with ThreadPoolExecutor(max_workers=options.jobs) as pool:
-        futures = {pool.submit(_grade_and_record, root, *job, options): job for job in todo}
-        for number, future in enumerate(as_completed(futures), 1):
-            student, assignment, _ = futures[future]
-            ledger = future.result()
-            notes = f" ({len(ledger.notes)} notes)" if ledger.notes else ""
-            print(f"[{number}/{len(todo)}] {student} {assignment.id}: {ledger.status}{notes}", flush=True)
-            if ledger.status != "graded":
-                failed.append(f"{student} {assignment.id}: {ledger.status}")
-    return failed
+    return todo
+
+
+def grade_all(root: Path, options: Options = Options()) -> Summary:
+    """Grade every submission not yet graded from its current files, and record each one exactly once."""
+    started, summary = time.perf_counter(), Summary()
+    todo = pending(root, options, summary)
+    store = Store(root)
+    jobs, notes, fingerprints = [], {}, {}
+    for student, assignment, fingerprint in todo:
+        job, notes[student, assignment.id] = prepare(root, student, assignment, options)
+        jobs.append(job)
+        fingerprints[student, assignment.id] = fingerprint
+    if jobs:
+        with engine.cluster(options.scheduler, options.workers) as client, \
+                tqdm(total=len(jobs), unit="submission", desc="grading", file=sys.stderr) as progress:
+            for job, text, graded, error in engine.run(client, jobs):
+                key = (job.student, job.assignment)
+                for step, seconds in (graded.seconds if graded else {}).items():
+                    summary.steps[step] = summary.steps.get(step, 0.0) + seconds
+                status = record(store, job, text, error)
+                ledger = Ledger(fingerprints[key], status, notes[key])
+                ledger_path(root, *key).write_text(json.dumps(asdict(ledger), indent=1))
+                if status == "graded":
+                    summary.graded += 1
+                else:
+                    summary.failed.append(f"{job.student} {job.assignment}: {status}")
+                    progress.write(f"NOT GRADED: {job.student} {job.assignment}: {status}")
+                progress.update()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def record(store: Store, job: Job, text: str | None, error: str | None) -> str:
+    """Record what the worker returned (or, if grading failed, every exercise at 0 with the reason); the status."""
+    if text is not None:
+        try:
+            store.record(job.student, job.assignment, job.notebook, nbformat.reads(text, as_version=4))
+            return "graded"
+        except Exception as problem:
+            error = f"recording failed: {type(problem).__name__}: {str(problem)[:300]}"
+    store.record(job.student, job.assignment, job.notebook, not_graded(nbformat.reads(job.release, as_version=4),
+                                                                        str(error)))
+    return f"failed: {error}"
 
 
 def main() -> None:
@@ -169,21 +178,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
     parser.add_argument("--force", action="store_true", help="grade again submissions already graded")
-    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="submissions graded at once")
+    parser.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
+    parser.add_argument("--scheduler", help="a Dask scheduler, tcp://host:8786, to grade on its workers instead")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run students' code unconfined (only for trusted code: see README)")
-    options = parser.parse_args()
-    root = options.root.resolve()
-    if not options.no_sandbox and not sandbox.available():
+    arguments = parser.parse_args()
+    root = arguments.root.resolve()
+    if not arguments.no_sandbox and not sandbox.available():
         sys.exit("The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`.")
-    failed = grade_all(root, Options(options.force, not options.no_sandbox, jobs=options.jobs))
+    summary = grade_all(root, Options(arguments.force, not arguments.no_sandbox, workers=arguments.workers,
+                                      scheduler=arguments.scheduler or None))
     export = nbgrader(root, "export", "--to", "grades.csv")
     if export.returncode != 0:
-        failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")
+        summary.failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")
     write_reports(root)
-    for problem in failed:
+    print(summary)
+    for problem in summary.failed:
         print(f"NOT GRADED: {problem}", file=sys.stderr)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if summary.failed else 0)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from traitlets import Unicode
 
 from course.build.cells import STUB, grade_id, is_solution, top_level_definitions
 from course.build.inline import helper_modules
-from course.grading.policy import protected_bindings, violations
+from course.grading.policy import imported_origins, protected_bindings, violations
 from course.grading.verdicts import NOTES, REFUSED
 
 
@@ -42,16 +42,18 @@ def exported_names(module_name: str) -> set[str]:
     return set(getattr(module, "__all__", [n for n in dir(module) if not n.startswith("_")]))
 
 
-def reserved_names(release: NotebookNode) -> frozenset[str]:
-    """Names a solution cell may not rebind: builtins, the course helpers, and what the notebook's cells define."""
-    names = set(dir(builtins))
+def reserved_names(release: NotebookNode) -> dict[str, str]:
+    """Names a solution cell may not rebind (builtins, the course helpers, what the notebook's cells define),
+    each with what the notebook imported it from ("" if it did not import it)."""
+    names = dict.fromkeys(dir(builtins), "")
     for cell in release.cells:
         if cell.cell_type != "code" or is_solution(cell):
             continue
         for module in helper_modules(cell.source):
-            names |= exported_names(module)
-        names |= protected_bindings(cell.source)
-    return frozenset(names)
+            names.update(dict.fromkeys(exported_names(module), ""))
+        origins = imported_origins(cell.source)
+        names.update({name: origins.get(name, "") for name in protected_bindings(cell.source)})
+    return names
 
 
 def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dict[str, str], list[str]]:
@@ -96,6 +98,7 @@ def rebuild(submitted: NotebookNode, release: NotebookNode) -> Intake:
             result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({'; '.join(reasons)})")
         else:
             cell.source = answers[grade_id(cell)]
+    result.notebook.metadata[NOTES] = {"notes": list(result.notes)}
     return result
 
 
@@ -111,7 +114,6 @@ class RebuildFromRelease(NbGraderPreprocessor):
         release = nbformat.read(Path(self.release_directory) / info["assignment"] / f"{info['notebook']}.ipynb",
                                 as_version=4)
         result = rebuild(nb, release)
-        result.notebook.metadata[NOTES] = {"notes": result.notes}
         for note in result.notes:
             self.log.warning("%s: %s", info["student"], note)
         return result.notebook, resources

@@ -19,6 +19,7 @@ local classes, assert, print), is accepted.
 import ast
 import importlib.util
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 ALLOWED_IMPORTS = frozenset({
@@ -79,7 +80,7 @@ def _attribute_problem(name: str, on_own_object: bool) -> str | None:
 class _Checker(ast.NodeVisitor):
     """Collects the violations of one cell."""
 
-    def __init__(self, reserved: frozenset[str]) -> None:
+    def __init__(self, reserved: Mapping[str, str]) -> None:
         self.reserved = reserved
         self.violations: list[Violation] = []
 
@@ -214,6 +215,22 @@ def module_imports(tree: ast.Module) -> set[str]:
     return names
 
 
+def imported_origins(source: str) -> dict[str, str]:
+    """What each name a cell imports at top level stands for: {"F": "torch.nn.functional", "partial": "functools.partial"}."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return {}
+    origins = {}
+    for node in body:
+        if isinstance(node, ast.Import):
+            origins.update({a.asname or a.name.split(".")[0]: a.name if a.asname else a.name.split(".")[0]
+                            for a in node.names})
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            origins.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names if a.name != "*"})
+    return origins
+
+
 def top_level_bindings(tree: ast.Module) -> set[str]:
     """Names a cell binds at top level: definitions, imports, assignments."""
     names = _definitions_and_imports(tree)
@@ -250,11 +267,12 @@ def _foreign_private_reads(tree: ast.Module) -> list[ast.Name]:
             and not node.id.startswith("__") and node.id not in own]
 
 
-def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
+def violations(source: str, reserved: Mapping[str, str]) -> list[Violation]:
     """Everything in a solution cell's `source` that grading refuses.
 
-    `reserved` holds the names the notebook's own cells define (helpers, imports, test
-    constants): a solution cell may use them but not rebind them.
+    `reserved` maps the names the notebook's own cells define (helpers, imports, test constants) to
+    what they were imported from ("" if not imported): a solution cell may use them but not rebind
+    them, except by importing the very same thing again (`from functools import partial`).
     """
     try:
         tree = ast.parse(source)
@@ -266,7 +284,8 @@ def violations(source: str, reserved: frozenset[str]) -> list[Violation]:
     found += [Violation(node.lineno, f"reads {node.id}, which this cell does not define: names starting with _ "
                                      "belong to the hidden tests")
               for node in _foreign_private_reads(tree)]
-    rebound = top_level_bindings(tree) - module_imports(tree)
+    same = {name for name, origin in imported_origins(source).items() if origin and reserved.get(name) == origin}
+    rebound = top_level_bindings(tree) - module_imports(tree) - same
     found += [Violation(0, f"redefines {name!r}, which Python or the notebook's own cells define")
-              for name in sorted(rebound & reserved)]
+              for name in sorted(rebound & reserved.keys())]
     return found

@@ -13,12 +13,13 @@ import matplotlib.pyplot as plt  # noqa: E402 (the backend must be chosen first)
 from nbgrader.api import Gradebook, MissingEntry  # noqa: E402
 
 from course.grading.verdicts import NOTES  # noqa: E402
+from course.nbgrader_cli import gradebook_url  # noqa: E402
 
 
 def score_rows(root: Path) -> list[dict[str, object]]:
     """One row per (student, assignment, graded cell) in the gradebook."""
     rows: list[dict[str, object]] = []
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(gradebook_url(root)) as gradebook:
         for assignment in gradebook.assignments:
             for notebook in assignment.notebooks:
                 for student in gradebook.students:
@@ -30,6 +31,11 @@ def score_rows(root: Path) -> list[dict[str, object]]:
                         rows.append({"student": student.id, "assignment": assignment.name, "exercise": grade.name,
                                      "score": grade.score, "max_score": grade.max_score})
     return rows
+
+
+def scores(root: Path) -> dict[tuple[str, str, str], float]:
+    """(student, assignment, grade cell) -> score, for everything the gradebook holds."""
+    return {(row["student"], row["assignment"], row["exercise"]): row["score"] for row in score_rows(root)}
 
 
 def notes_by_student(root: Path) -> dict[str, list[str]]:

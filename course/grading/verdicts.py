@@ -37,6 +37,8 @@ NOTES = "course"  # metadata key: the notebook's {"notes": [...]} for the report
 REFUSED = "refused"
 KERNEL_STOPPED = "KernelStopped"
 TIMED_OUT = "CellTimeoutError"
+OUT_OF_TIME = "NotebookTimeout"
+INTERRUPTED = "KeyboardInterrupt"  # a cell interrupted when it ran out of time
 
 
 class Verdict:
@@ -76,9 +78,11 @@ def judge_cell(module: ModuleType, source: str, cell: NotebookNode) -> Verdict:
                        [f"test cell not gradable: {error}"])
     found = payloads(cell)
     if not found:
-        reason = {TIMED_OUT: "they ran out of time (the answer may loop forever or be very slow)",
+        out_of_time = "they ran out of time (the answer may loop forever or be very slow)"
+        reason = {TIMED_OUT: out_of_time, INTERRUPTED: out_of_time,
                   KERNEL_STOPPED: "the kernel stopped before they could run (crashed, killed, or out of memory)",
-                  }.get(kernel_error(cell), "no results came back from them")
+                  OUT_OF_TIME: "the notebook used up its total time before they could run"}.get(
+                      kernel_error(cell), "no results came back from them")
         return Verdict(False, f"{call.exercise}: the hidden tests did not finish: {reason}.",
                        [f"{call.exercise}: no results ({kernel_error(cell) or 'no payload'})"])
     if len(found) > 1:

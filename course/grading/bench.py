@@ -1,0 +1,99 @@
+"""`make bench-grading`: grade one fixed batch three ways and compare time per submission and grades.
+
+The batch: for each of the six notebooks, two submissions with the reference answers, one blank, and
+one with only the first half of the exercises done (24 in all). It is graded, each time in a fresh
+scratch copy of the course, by plain sequential `nbgrader autograde` (one assignment after another,
+through the protected path of nbgrader_config.py), then by `make autograde`'s driver with 1 and with
+2 worker processes. The grades must be identical; the driver's runs also report where the time went.
+"""
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import nbformat
+
+from course.build.cells import SOLUTION_REGION, grade_id, is_solution
+from course.build.contract import ASSIGNMENTS
+from course.build.release import build
+from course.grading.autograde import Options, Summary, grade_all
+from course.grading.report import scores
+from course.nbgrader_cli import nbgrader
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def batch(root: Path) -> int:
+    """Write the fixed batch of submissions into the course at `root`; return how many."""
+    count = 0
+    for assignment in ASSIGNMENTS:
+        source = nbformat.read(assignment.path(root / "source"), as_version=4)
+        answers = {grade_id(cell): SOLUTION_REGION.sub(r"\1", cell.source) for cell in source.cells if is_solution(cell)}
+        half = dict(list(answers.items())[: len(answers) // 2])
+        for student, chosen in (("first", answers), ("second", answers), ("blank", {}), ("half", half)):
+            notebook = nbformat.read(assignment.path(root / "release"), as_version=4)
+            for cell in notebook.cells:
+                if is_solution(cell) and grade_id(cell) in chosen:
+                    cell.source = chosen[grade_id(cell)]
+            path = root / "submitted" / student / assignment.id / assignment.notebook
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, path)
+            count += 1
+    return count
+
+
+def scratch(parent: Path, name: str) -> Path:
+    """A fresh copy of the course with its student versions built and the batch submitted."""
+    root = parent / name
+    shutil.copytree(REPO / "source", root / "source")
+    shutil.copy(REPO / "nbgrader_config.py", root)
+    problems = build(root)
+    if problems:
+        raise RuntimeError("\n".join(problems))
+    batch(root)
+    return root
+
+
+def plain_nbgrader(root: Path) -> Summary:
+    """Grade the batch with `nbgrader autograde`, one assignment after another."""
+    summary, started = Summary(), time.perf_counter()
+    for assignment in ASSIGNMENTS:
+        result = nbgrader(root, "autograde", assignment.id, "--force")
+        if result.returncode != 0:
+            summary.failed.append(f"{assignment.id}: {result.stderr[-300:]}")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def main() -> None:
+    """Run the three gradings and print seconds per submission, speed-ups and the cost of each step."""
+    runs: list[tuple[str, Callable[[Path], Summary]]] = [
+        ("plain nbgrader autograde, sequential", plain_nbgrader),
+        ("make autograde, 1 worker", lambda root: grade_all(root, Options(workers=1))),
+        ("make autograde, 2 workers", lambda root: grade_all(root, Options(workers=2))),
+    ]
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as folder:
+        results, reference = [], None
+        for number, (name, grade) in enumerate(runs):
+            root = scratch(Path(folder), f"run{number}")
+            summary = grade(root)
+            found = scores(root)
+            reference = reference if reference is not None else found
+            results.append((name, summary, len(found) and found == reference))
+            shutil.rmtree(root)
+    submissions = 4 * len(ASSIGNMENTS)
+    baseline = results[0][1].seconds
+    print(f"{submissions} submissions, {len(reference)} graded cells")
+    print(f"{'how':40} {'s per submission':>17} {'speed-up':>9}  same grades")
+    for name, summary, same in results:
+        print(f"{name:40} {summary.seconds / submissions:17.2f} {baseline / summary.seconds:8.2f}x  "
+              f"{'yes' if same else 'NO'}{'' if not summary.failed else f' ({len(summary.failed)} failed)'}")
+    for name, summary, _ in results[1:]:
+        split = ", ".join(f"{step} {seconds / submissions:.2f} s" for step, seconds in summary.steps.items())
+        print(f"{name}, per submission on a worker: {split}")
+
+
+if __name__ == "__main__":
+    main()
