@@ -12,14 +12,15 @@ import torch
 
 # The versions the course is written and tested against (equal to requirements.lock; a test checks).
 PINS = {"torch": "2.13.0", "jax": "0.10.2", "flax": "0.12.8"}
+# The oldest versions the notebooks are tested with too (requirements-oldest.lock; `make test` runs every
+# student notebook under both). Versions between these and the pins are supported.
+OLDEST = {"torch": "2.13.0", "jax": "0.6.2", "flax": "0.10.7"}
 
-# Differences from the pins that change what the notebooks teach, by package and version prefix.
-KNOWN_DIFFERENCES = {
-    "flax": (
-        "0.12",
-        "Flax before 0.12 reads a Param's array with `param.value` instead of `param[...]`; "
-        "from 0.12 on `.value` still works but warns.",
-    ),
+# What a student sees differ on a supported version older than the pins: package -> [(first version
+# without the difference, note)].
+DIFFERENCES = {
+    "flax": [("0.12", "Flax before 0.12 does not warn when a Param is read with `.value`, and nnx.state(...) "
+                      "shows each Param as a VariableState; `param[...]`, which these notebooks use, works the same.")],
 }
 
 DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -39,23 +40,37 @@ def _version(package: str) -> str | None:
         return None
 
 
-def _minor(version: str) -> tuple[int, ...]:
-    """(major, minor) of a version string such as "0.12.8" or "2.13.0+cpu"."""
-    return tuple(int(part) for part in version.split("+")[0].split(".")[:2] if part.isdigit())
+def _release(version: str) -> tuple[int, ...]:
+    """The numeric release of a version string: (0, 12, 8) for "0.12.8", (2, 13, 0) for "2.13.0+cpu"."""
+    return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
 
 
-def version_warnings(installed: dict[str, str | None]) -> list[str]:
-    """Warnings for packages missing or at a major.minor version other than the pins."""
+def install_command() -> str:
+    """The one command that installs the course's versions (a notebook cell on Colab, then restart)."""
+    return "%pip install -q " + " ".join(f"{p}=={v}" for p, v in {**PINS, "jaxlib": PINS["jax"]}.items())
+
+
+def version_warnings(installed: dict[str, str | None], colab: bool = False) -> list[str]:
+    """What to tell a student about their versions: missing or unsupported ones, and known differences."""
     warnings = []
     for package, pinned in PINS.items():
         version = installed.get(package)
         if version is None:
-            warnings.append(f"{package} is not installed: run `pip install {package}=={pinned}`.")
-        elif _minor(version) != _minor(pinned):
-            warnings.append(f"{package} {version} differs from the course's {pinned}; checks may disagree.")
-            prefix, note = KNOWN_DIFFERENCES.get(package, ("", ""))
-            if note and not version.startswith(prefix):
-                warnings.append(note)
+            warnings.append(f"WARNING: {package} is not installed: run `{install_command()}`.")
+            continue
+        if _release(version) < _release(OLDEST[package]) and package != "torch":
+            how = (f"run `{install_command()}` in a new cell, then Runtime > Restart session" if colab
+                   else "install the versions in the course's requirements.txt")
+            warnings.append(f"WARNING: {package} {version} is older than this course supports ({OLDEST[package]} "
+                            f"and later), so some cells or checks may fail: {how}.")
+        elif package == "torch" and _release(version)[:2] != _release(pinned)[:2]:
+            warnings.append(f"Note: the notebooks are tested with torch {pinned} only.")
+        elif _release(version)[:2] > _release(pinned)[:2]:
+            warnings.append(f"Note: {package} {version} is newer than the versions the course is tested with "
+                            f"({OLDEST[package]} to {pinned}).")
+        for changed_in, note in DIFFERENCES.get(package, []):
+            if _release(version) < _release(changed_in):
+                warnings.append(f"Note: {note}")
     return warnings
 
 
@@ -76,5 +91,5 @@ def report_runtime() -> None:
     installed = {package: _version(package) for package in PINS}
     print(f"Running on {'Google Colab' if in_colab() else 'a local machine'}: {accelerator()}")
     print("Versions: " + ", ".join(f"{p} {v or 'missing'}" for p, v in installed.items()))
-    for warning in version_warnings(installed):
-        print(f"WARNING: {warning}")
+    for warning in version_warnings(installed, in_colab()):
+        print(warning)

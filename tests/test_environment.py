@@ -4,7 +4,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from course.runtime import PINS, version_warnings
+from course.runtime import OLDEST, PINS, install_command, version_warnings
 
 REPO = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*$")
@@ -49,10 +49,21 @@ def test_torch_is_the_cpu_wheel_version():
 def test_version_warnings():
     assert version_warnings(dict(PINS)) == []
     assert version_warnings({**PINS, "torch": "2.13.1+cu121"}) == []
-    older_flax = version_warnings({**PINS, "flax": "0.10.4"})
-    assert any("differs" in w for w in older_flax) and any(".value" in w for w in older_flax)
-    newer_jax = version_warnings({**PINS, "jax": "0.11.0"})
-    assert len(newer_jax) == 1 and "jax 0.11.0" in newer_jax[0]
-    missing = version_warnings({**PINS, "flax": None})
-    assert missing == ["flax is not installed: run `pip install flax==0.12.8`."]
+    assert version_warnings({**PINS, "torch": "2.8.0+cu126"}) == ["Note: the notebooks are tested with torch 2.13.0 only."]
+    oldest = version_warnings(dict(OLDEST))
+    assert len(oldest) == 1 and "does not warn when a Param is read with `.value`" in oldest[0]
+    too_old = version_warnings({**PINS, "flax": "0.10.6"}, colab=True)
+    assert too_old[0].startswith("WARNING: flax 0.10.6 is older than this course supports (0.10.7 and later)")
+    assert install_command() in too_old[0] and "Restart session" in too_old[0]
+    assert install_command() == "%pip install -q torch==2.13.0 jax==0.10.2 flax==0.12.8 jaxlib==0.10.2"
+    assert "requirements.txt" in version_warnings({**PINS, "jax": "0.5.3"})[0]
+    newer = version_warnings({**PINS, "jax": "0.11.0"})
+    assert newer == ["Note: jax 0.11.0 is newer than the versions the course is tested with (0.6.2 to 0.10.2)."]
+    assert version_warnings({**PINS, "flax": None}) == [f"WARNING: flax is not installed: run `{install_command()}`."]
 
+
+def test_oldest_versions_match_their_lock():
+    oldest = pins(REPO / "requirements-oldest.lock")
+    for name, version in OLDEST.items():
+        assert oldest[name] == version
+    assert oldest["jaxlib"] == OLDEST["jax"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from course.build.cells import STUB, is_solution
-from course.build.colab import badge, colab_url, repository
+from course.build.colab import badge, colab_url, student_repository
 from course.build.contract import ASSIGNMENTS
 from course.build.readme import END, START, notebook_table, update_readme
 from course.build.verify import release_problems
@@ -40,8 +40,8 @@ def test_release_opens_with_its_colab_badge(assignment):
     first = read(assignment.path(REPO / "release")).cells[0]
     url = colab_url(assignment.id, assignment.notebook)
     assert first.cell_type == "markdown" and first.source == badge(url)
-    repo, branch = repository()
-    assert url == f"https://colab.research.google.com/github/{repo}/blob/{branch}/release/{assignment.id}/{assignment.notebook}"
+    repo, branch = student_repository()
+    assert url == f"https://colab.research.google.com/github/{repo}/blob/{branch}/{assignment.id}/{assignment.notebook}"
 
 
 def test_readme_lists_every_notebook_with_its_badge():

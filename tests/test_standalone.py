@@ -1,5 +1,8 @@
-"""Each student notebook runs top to bottom where the `course` package does not exist, as on Colab."""
+"""Each published student notebook runs top to bottom where the `course` package does not exist, as on Colab,
+with the pinned versions and with the oldest supported jax and flax (.venv-oldest, `make env-oldest`)."""
 
+import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,13 +12,31 @@ from tests.notebooks import errors, execute, read, reference_answers, submission
 from tests.test_build import blocked_course
 
 REPO = Path(__file__).resolve().parent.parent
+PYTHONS = {"pins": Path(sys.executable), "oldest": REPO / ".venv-oldest" / "bin" / "python"}
 
 
+def kernel_for(python: Path, folder: Path) -> dict[str, str]:
+    """Environment variables under which the kernel "python3" runs `python`."""
+    spec = folder / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps(
+        {"argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+         "display_name": "Python 3", "language": "python"}))
+    return {"JUPYTER_PATH": str(folder)}
+
+
+@pytest.mark.parametrize("versions", PYTHONS)
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
-def test_release_with_reference_answers_runs_without_course(tmp_path, assignment):
-    source, release = read(assignment.path(REPO / "source")), read(assignment.path(REPO / "release"))
+def test_published_notebook_with_reference_answers_runs_without_course(tmp_path, published, assignment, versions):
+    python = PYTHONS[versions]
+    assert python.exists(), f"{python} is missing: run `make env-oldest`"
+    source, release = read(assignment.path(REPO / "source")), read(published / assignment.id / assignment.notebook)
     folder = tmp_path / "empty"
     folder.mkdir()
-    filled = execute(submission(release, reference_answers(source)), folder, blocked_course(tmp_path))
+    environment = {**blocked_course(tmp_path), **kernel_for(python, tmp_path / "jupyter")}
+    filled = execute(submission(release, reference_answers(source)), folder, environment)
     assert errors(filled) == []
     assert list(folder.iterdir()) == [], "the notebook wrote files into its folder"
+    setup = next(cell for cell in filled.cells if cell.get("id") == "setup")
+    report = next(o["text"] for o in setup.outputs if o.get("name") == "stdout")
+    assert "WARNING" not in report, report

@@ -1,4 +1,8 @@
-""""Open in Colab" links, built from the one repository URL in pyproject.toml ([tool.course])."""
+""""Open in Colab" links, built from the student repository's URL in pyproject.toml ([tool.course]).
+
+Students open notebooks from the public student repository that `make publish` writes, where each
+notebook lies at <assignment>/<notebook>.ipynb; the course repository itself stays private.
+"""
 
 import tomllib
 from pathlib import Path
@@ -12,20 +16,20 @@ BADGE_CELL_ID = "open-in-colab"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def repository() -> tuple[str, str]:
-    """(owner/name, branch) of the course's GitHub repository, from pyproject.toml's [tool.course]."""
+def student_repository() -> tuple[str, str]:
+    """(owner/name, branch) of the public student repository on GitHub, from pyproject.toml's [tool.course]."""
     settings = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["course"]
-    url = settings["repository"].rstrip("/")
+    url = settings["student_repository"].rstrip("/")
     prefix = "https://github.com/"
     if not url.startswith(prefix) or url.count("/") != 4:
-        raise ValueError(f"[tool.course] repository must look like {prefix}OWNER/NAME, got {url!r}")
-    return url.removeprefix(prefix), settings.get("branch", "main")
+        raise ValueError(f"[tool.course] student_repository must look like {prefix}OWNER/NAME, got {url!r}")
+    return url.removeprefix(prefix), settings.get("student_branch", "main")
 
 
 def colab_url(assignment: str, notebook: str) -> str:
-    """The Colab address of a student notebook in release/."""
-    repo, branch = repository()
-    return f"https://colab.research.google.com/github/{repo}/blob/{branch}/release/{assignment}/{notebook}"
+    """The Colab address of a student notebook, as `make publish` lays it out in the student repository."""
+    repo, branch = student_repository()
+    return f"https://colab.research.google.com/github/{repo}/blob/{branch}/{assignment}/{notebook}"
 
 
 def badge(url: str) -> str:

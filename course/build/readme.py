@@ -8,11 +8,11 @@ from course.build.contract import ASSIGNMENTS
 START, END = "<!-- notebooks:start -->", "<!-- notebooks:end -->"
 
 
-def notebook_table() -> str:
-    """A Markdown table: each notebook, what it teaches, and its Colab badge."""
+def notebook_table(folder: str = "release/") -> str:
+    """A Markdown table: each notebook (linked below `folder`), what it teaches, and its Colab badge."""
     rows = ["| Notebook | What it teaches | Open |", "|---|---|---|"]
     for number, a in enumerate(ASSIGNMENTS, 1):
-        link = f"[{number:02d} · {a.title}](release/{a.id}/{a.notebook})"
+        link = f"[{number:02d} · {a.title}]({folder}{a.id}/{a.notebook})"
         rows.append(f"| {link} | {a.teaches} | {badge(colab_url(a.id, a.notebook))} |")
     return "\n".join(rows)
 
