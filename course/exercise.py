@@ -36,23 +36,31 @@ def grading() -> bool:
     return os.environ.get("NBGRADER_EXECUTION") == "autograde"
 
 
-class NotWrittenYet(Exception):
-    """A cell needs an exercise that is not solved yet; shown as one line, without a traceback."""
-
-    def _render_traceback_(self) -> list[str]:
-        """How Jupyter shows this: the message alone."""
-        return [f"\N{HOURGLASS} {self}"]
+def _raised_in(error: BaseException) -> str:
+    """The innermost function of the notebook's own code that `error` went through ("" if none)."""
+    name, frame = "", error.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_globals.get("__name__") == "__main__" and frame.tb_frame.f_code.co_name.isidentifier():
+            name = frame.tb_frame.f_code.co_name
+        frame = frame.tb_next
+    return name
 
 
 @contextlib.contextmanager
-def needs(*names: str) -> Iterator[None]:
-    """Run a demo cell that uses the student's `names`; if one is not written yet, say so in one line."""
+def needs(*names: str, hint: str = "") -> Iterator[None]:
+    """Run a demo cell that uses the student's `names`; if one is missing or not written yet, say which in one line.
+
+    The rest of the `with` block is skipped and the notebook runs on: no traceback, no error.
+    """
     try:
         yield
     except (NotImplementedError, NameError) as error:
-        shown = " and ".join(f"`{name}`" for name in names)
-        raise NotWrittenYet(f"This cell uses your {shown}, which {'is' if len(names) == 1 else 'are'} not "
-                            f"written yet ({type(error).__name__}). Come back once its check passes.") from None
+        if isinstance(error, NameError):
+            missing, state = error.name or " / ".join(names), "not defined in this notebook"
+        else:
+            missing, state = _raised_in(error) or " / ".join(names), "not written yet"
+        print(f"\N{HOURGLASS} This cell needs your `{missing}`, which is {state}: it did not run."
+              + (f" {hint}" if hint else " Come back once its check passes."))
 
 
 @contextlib.contextmanager

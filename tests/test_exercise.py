@@ -5,7 +5,7 @@ import torch
 
 import course.exercise
 from course.checks import CheckFailed
-from course.exercise import NotWrittenYet, Record, needs, roundtrip, substituted
+from course.exercise import Record, needs, roundtrip, substituted
 from course.exercises.strides import AS_STRIDED_TRACE, EXERCISES
 from course.payload import MIME_TYPE, MalformedPayload
 
@@ -119,11 +119,23 @@ def test_visible_checks_do_not_run_while_grading(monkeypatch, capsys):
     assert "does not run while grading" in capsys.readouterr().out
 
 
-def test_needs_turns_an_unsolved_exercise_into_one_line():
-    with pytest.raises(NotWrittenYet, match="uses your `conv2d`, which is not written yet"):
-        with needs("conv2d"):
-            raise NotImplementedError()
-    assert NotWrittenYet("x")._render_traceback_() == ["\N{HOURGLASS} x"]
+def test_needs_turns_what_is_missing_into_one_line(capsys):
+    namespace = {"__name__": "__main__"}
+    exec("def force_pair(v):\n    raise NotImplementedError()\n"
+         "def conv2d(x):\n    return force_pair(x)\n", namespace)
+    ran = []
+    with needs("conv2d"):
+        namespace["conv2d"](1)
+        ran.append("after")
+    assert ran == []
+    assert capsys.readouterr().out == ("\N{HOURGLASS} This cell needs your `force_pair`, which is not written yet: "
+                                       "it did not run. Come back once its check passes.\n")
+    with needs("conv2d", "maxpool2d", hint="Paste it from notebook 04."):
+        raise NameError("name 'conv2d' is not defined", name="conv2d")
+    assert "your `conv2d`, which is not defined in this notebook: it did not run. Paste it from notebook 04." in (
+        capsys.readouterr().out)
+    with pytest.raises(ValueError), needs("conv2d"):
+        raise ValueError("a real error is not hidden")
 
 
 def test_substituted_replaces_and_restores_names():

@@ -9,6 +9,7 @@ it writes disappears with it.
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import weakref
@@ -115,6 +116,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         if spec is not None:
             spec.interrupt_mode = "message"
         return spec
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        """Launch the kernel with its console output discarded: what a solution prints travels in messages."""
+        kw.setdefault("stdout", subprocess.DEVNULL)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         """The kernel's command line, wrapped in the sandbox (called once its connection file is written)."""
