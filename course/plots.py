@@ -5,6 +5,7 @@ only the standard library and the course's third-party packages, never `course`.
 """
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -92,6 +93,16 @@ def draw_strip(ax: plt.Axes, storage: np.ndarray, reads: dict[int, list[str]], t
     ax.set_title(title, fontsize=10, pad=16)
 
 
+def figure_in_inches(width: float, height: float) -> tuple[plt.Figure, Callable[..., plt.Axes]]:
+    """A figure `width` × `height` inches, and a function placing an axes by its box in inches from the bottom left."""
+    fig = plt.figure(figsize=(width, height))
+
+    def place(left: float, bottom: float, w: float, h: float) -> plt.Axes:
+        return fig.add_axes((left / width, bottom / height, w / width, h / height))
+
+    return fig, place
+
+
 def show_view(base: Any, view: Any, title: str = "") -> None:
     """Show which elements of `base`'s memory a strided `view` of it reads, and in what order.
 
@@ -114,11 +125,7 @@ def show_view(base: Any, view: Any, title: str = "") -> None:
     grids_w = sum(grid_cell * g.shape[1] for g, _, _ in grids) + gap * (len(grids) - 1)
     grid_h = grid_cell * max(g.shape[0] for g, _, _ in grids)
     width, height = max(strip_w, grids_w) + 0.3, 0.9 + strip_h + 0.75 + grid_h + 0.15
-    fig = plt.figure(figsize=(width, height))
-
-    def place(left: float, bottom: float, w: float, h: float) -> plt.Axes:
-        return fig.add_axes((left / width, bottom / height, w / width, h / height))
-
+    _, place = figure_in_inches(width, height)
     draw_strip(place((width - strip_w) / 2, grid_h + 0.9, strip_w, strip_h), storage, reads,
                f"{title}\nmemory of base {tuple(base.shape)}, positions in small type\n"
                f"in a cell: value, first view index that reads it, ×n if n indices do")

@@ -8,21 +8,12 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course.plots import HIGHLIGHT, RESULT, SECOND, THIRD, draw_strip, show_grid, strip_height
+from course.plots import (HIGHLIGHT, RESULT, SECOND, THIRD, draw_strip, figure_in_inches, show_grid,
+                          strip_height)
 
 __all__ = ["show_warmup_views", "show_mm_views"]
 
 SMALL_CELL = 0.34  # inches per cell
-
-
-def _figure(width: float, height: float) -> tuple[plt.Figure, Any]:
-    """A figure `width` × `height` inches, and a function placing an axes by its box in inches from the bottom left."""
-    fig = plt.figure(figsize=(width, height))
-
-    def place(left: float, bottom: float, w: float, h: float) -> plt.Axes:
-        return fig.add_axes((left / width, bottom / height, w / width, h / height))
-
-    return fig, place
 
 
 def show_warmup_views(x: Any, targets: dict[str, Any]) -> None:
@@ -39,7 +30,7 @@ def show_warmup_views(x: Any, targets: dict[str, Any]) -> None:
     rows, cols = grid.shape
     grid_w, grid_h, strip_w = SMALL_CELL * cols, SMALL_CELL * rows, SMALL_CELL * storage.size
     row_h, gap = grid_h + 0.75, 0.8
-    fig, place = _figure(grid_w + gap + strip_w + 0.2, row_h * len(targets) + 0.1)
+    _, place = figure_in_inches(grid_w + gap + strip_w + 0.2, row_h * len(targets) + 0.1)
     for number, (name, target) in enumerate(targets.items()):
         reads: dict[int, list[str]] = {}
         for value in target.reshape(-1).tolist():
@@ -65,7 +56,7 @@ def show_mm_views(i: int = 2, j: int = 3, k: int = 4) -> None:
     width = 4 * panel_w + 3 * gap + 0.2
     top_h = cell * max(i, j) + title_h
     height = top_h + 0.35 + i * (panel_h + title_h + 0.15) + 0.1
-    fig, place = _figure(width, height)
+    fig, place = figure_in_inches(width, height)
     top = height - top_h
     show_grid(np.zeros((i, j)), np.ones((i, j), bool), f"matA: shape (i, j) = ({i}, {j})",
               place(0.1, top + cell * (max(i, j) - i), cell * j, cell * i), labels=a_labels)
