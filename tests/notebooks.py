@@ -1,6 +1,5 @@
 """Helpers for tests that build submissions and execute notebooks."""
 
-import copy
 import os
 from pathlib import Path
 
@@ -8,21 +7,6 @@ import nbformat
 from nbclient import NotebookClient
 from nbformat import NotebookNode
 
-from course.build.cells import SOLUTION_REGION, grade_id, is_solution
-
-
-def reference_answers(source: NotebookNode) -> dict[str, str]:
-    """The reference solution cells of a source notebook, by grade id, without nbgrader's markers."""
-    return {grade_id(cell): SOLUTION_REGION.sub(r"\1", cell.source) for cell in source.cells if is_solution(cell)}
-
-
-def submission(release: NotebookNode, answers: dict[str, str]) -> NotebookNode:
-    """A copy of a student notebook with the solution cells in `answers` filled in."""
-    filled = copy.deepcopy(release)
-    for cell in filled.cells:
-        if is_solution(cell) and grade_id(cell) in answers:
-            cell.source = answers[grade_id(cell)]
-    return filled
 
 
 def execute(nb: NotebookNode, folder: Path, env: dict[str, str] | None = None) -> NotebookNode:

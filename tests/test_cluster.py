@@ -20,12 +20,13 @@ import nbformat
 import pytest
 from distributed import LocalCluster
 
+from course.build.cells import reference_answers, submission
 from course.build.contract import find_assignment
 from course.grading import store
 from course.grading.autograde import Options, grade_all, ledger_path, read_ledger
 from course.grading.report import scores
 from tests.conftest import scratch_copy, write_submission
-from tests.notebooks import read, reference_answers, submission
+from tests.notebooks import read
 
 STRIDES, MAXPOOL = find_assignment("01_strides"), find_assignment("06_maxpool")
 CHEATS = {STRIDES: ("as_strided_trace", "def as_strided_trace(mat):\n    return torch.trace(mat)\n"),

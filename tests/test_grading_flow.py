@@ -20,7 +20,7 @@ import pytest
 from flax import nnx
 from nbgrader.api import Gradebook
 
-from course.build.cells import grade_id, is_grade
+from course.build.cells import grade_id, is_grade, reference_answers, submission
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading.autograde import Options, digest, grade_all, ledger_path, read_ledger, submissions
 from course.nbgrader_cli import nbgrader
@@ -28,7 +28,7 @@ from course.grading.report import write_reports
 from course.grading.verdicts import NOTES
 from tests.conftest import write_submission
 from tests.corpus import Variant, corpus_students, sample, variants
-from tests.notebooks import read, reference_answers, submission
+from tests.notebooks import read
 
 STRIDES = ASSIGNMENTS[0]
 NNX = next(a for a in ASSIGNMENTS if a.id == "05_conv2d_nnx")

@@ -6,11 +6,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course.build.cells import STUB, grade_id, is_grade, is_solution
+from course.build.cells import STUB, grade_id, is_grade, is_solution, reference_answers, submission
 from course.build.contract import ASSIGNMENTS
 from course.grading.intake import find_notebook, read_submission, rebuild
 from course.grading.verdicts import NOTES, REFUSED
-from tests.notebooks import read, reference_answers, submission
+from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
 STRIDES = ASSIGNMENTS[0]

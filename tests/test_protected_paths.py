@@ -19,11 +19,11 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from course.build.cells import grade_id
+from course.build.cells import grade_id, reference_answers, submission
 from course.build.contract import ASSIGNMENTS
 from course.build.release import build
 from course.nbgrader_cli import BIN, nbgrader
-from tests.notebooks import read, reference_answers, submission
+from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
 STRIDES = ASSIGNMENTS[0]

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from course.build.cells import reference_answers, submission
 from course.build.contract import ASSIGNMENTS
-from tests.notebooks import errors, execute, read, reference_answers, submission
+from tests.notebooks import errors, execute, read
 from tests.test_build import blocked_course
 
 REPO = Path(__file__).resolve().parent.parent

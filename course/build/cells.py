@@ -1,6 +1,7 @@
 """Reading nbgrader notebooks: cell roles, marked regions, top-level definitions."""
 
 import ast
+import copy
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -105,3 +106,17 @@ def cell_seconds(cell: NotebookNode) -> float:
     if not (start and end):
         return 0.0
     return (datetime.fromisoformat(end.rstrip("Z")) - datetime.fromisoformat(start.rstrip("Z"))).total_seconds()
+
+
+def reference_answers(source: NotebookNode) -> dict[str, str]:
+    """The reference solution cells of a source notebook, by grade id, without nbgrader's markers."""
+    return {grade_id(cell): SOLUTION_REGION.sub(r"\1", cell.source) for cell in source.cells if is_solution(cell)}
+
+
+def submission(release: NotebookNode, answers: dict[str, str]) -> NotebookNode:
+    """A copy of a student notebook with the solution cells in `answers` filled in."""
+    filled = copy.deepcopy(release)
+    for cell in filled.cells:
+        if is_solution(cell) and grade_id(cell) in answers:
+            cell.source = answers[grade_id(cell)]
+    return filled

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from course.build.cells import SOLUTION_REGION, grade_id, is_solution
+from course.build.cells import reference_answers, submission
 from course.build.contract import ASSIGNMENTS
 from course.build.release import build
 from course.grading.autograde import Options, Summary, grade_all
@@ -30,16 +30,13 @@ def batch(root: Path) -> int:
     count = 0
     for assignment in ASSIGNMENTS:
         source = nbformat.read(assignment.path(root / "source"), as_version=4)
-        answers = {grade_id(cell): SOLUTION_REGION.sub(r"\1", cell.source) for cell in source.cells if is_solution(cell)}
+        release = nbformat.read(assignment.path(root / "release"), as_version=4)
+        answers = reference_answers(source)
         half = dict(list(answers.items())[: len(answers) // 2])
         for student, chosen in (("first", answers), ("second", answers), ("blank", {}), ("half", half)):
-            notebook = nbformat.read(assignment.path(root / "release"), as_version=4)
-            for cell in notebook.cells:
-                if is_solution(cell) and grade_id(cell) in chosen:
-                    cell.source = chosen[grade_id(cell)]
             path = root / "submitted" / student / assignment.id / assignment.notebook
             path.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(notebook, path)
+            nbformat.write(submission(release, chosen), path)
             count += 1
     return count
 
