@@ -9,6 +9,7 @@ Needs Debian's chromium package and the Python package playwright: `make browser
 Nothing here reaches the internet: the browser may load only the local JupyterLab server.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -96,13 +97,13 @@ def answers(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+@contextlib.contextmanager
+def jupyterlab(root: Path) -> Iterator[dict[str, Any]]:
     """JupyterLab serving a folder that holds a copy of the release notebook; stopped afterwards."""
     problem = missing_browser_tools()
     if problem:
         pytest.fail(problem, pytrace=False)
-    root = tmp_path_factory.mktemp("lab")
+    root.mkdir(parents=True)
     served, state = root / "notebooks", root / "jupyter"
     served.mkdir()
     shutil.copy(NOTEBOOK, served / NOTEBOOK.name)
@@ -161,8 +162,8 @@ def stop(server: subprocess.Popen, base: str, token: str) -> None:
             pass
 
 
-@pytest.fixture(scope="module")
-def page(lab: dict[str, Any]) -> Iterator[Any]:
+@contextlib.contextmanager
+def notebook_page(lab: dict[str, Any]) -> Iterator[Any]:
     """A Chromium page with the notebook open in JupyterLab and its kernel idle."""
     from playwright.sync_api import sync_playwright
 
@@ -245,21 +246,30 @@ def paste(page: Any, cell: Any, code: str) -> None:
         page.wait_for_timeout(100)
 
 
-def run_all(page: Any, attempts: int = 3) -> None:
-    """Run > Run All Cells from the menu bar, again if the first cell has not started 15 s later."""
+def started(page: Any, setup: Any) -> bool:
+    """Whether the notebook has begun to run: the kernel is busy, a cell reads "[*]:" or "[7]:", or the setup
+    cell (whose input, prompt included, is folded) shows its output."""
+    busy = page.locator('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="busy"]')
+    ran = page.locator(".jp-NotebookPanel .jp-InputPrompt", has_text=re.compile(r"\[(\*|\d+)\]:"))
+    return busy.count() > 0 or ran.count() > 0 or bool(outputs(setup))
+
+
+def run_all(page: Any, attempts: int = 3) -> bool:
+    """Run > Run All Cells from the menu bar, again if the first cell has not started 15 s later; whether it started."""
     setup = page.locator(".jp-NotebookPanel .jp-Cell").nth(cell_index("setup"))
     for attempt in range(attempts):
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         deadline = time.monotonic() + 15
-        while prompt(setup) == "[ ]:" and time.monotonic() < deadline:
+        while not started(page, setup) and time.monotonic() < deadline:
             page.wait_for_timeout(250)
-        if prompt(setup) != "[ ]:":
+        if started(page, setup):
             if attempt:
                 print(f"Run All Cells took {attempt + 1} clicks")
-            return
+            return True
         page.keyboard.press("Escape")
-    pytest.fail(f"Run All Cells did not start the first cell after {attempts} clicks; see {shoot(page, setup, 'failed_run_all')}")
+    shoot(page, setup, "failed_run_all")
+    return False
 
 
 def outputs(cell: Any) -> list[str]:
@@ -284,9 +294,22 @@ def one_message(texts: list[str]) -> str:
     return texts[0]
 
 
-def test_browser_run_all_then_check_stub_correct_and_wrong_answers(page):
+def test_browser_run_all_then_check_stub_correct_and_wrong_answers(tmp_path):
     # Run all, as a student does first: the setup cell runs, then run all stops at the first stub.
-    run_all(page)
+    # Now and then (about one cold run in four) Run All Cells leaves every cell unrun although the
+    # kernel reads idle; the cause is not known. Then JupyterLab is started afresh, once.
+    for attempt in range(2):
+        with contextlib.ExitStack() as opened:
+            page = opened.enter_context(notebook_page(opened.enter_context(jupyterlab(tmp_path / f"lab{attempt}"))))
+            if run_all(page):
+                student_flow(page)
+                return
+        print("Run All Cells did not start the notebook: starting JupyterLab afresh")
+    pytest.fail(f"Run All Cells did not start the notebook in two JupyterLabs; see {SCREENSHOTS}")
+
+
+def student_flow(page: Any) -> None:
+    """After Run All: the warm-up reached, then the stub, a correct and a wrong answer checked, as a student sees them."""
     warmup = cell_by_grade_id(page, "warmup", "first_row = ((5,), (1,))")
     deadline = time.monotonic() + RUN_ALL_TIMEOUT / SECONDS
     running = page.locator(".jp-NotebookPanel .jp-InputPrompt", has_text="[*]")
