@@ -74,6 +74,11 @@ class _OperatorGuard(TorchDispatchMode):
         super().__init__()
         self.recorder, self.pattern, self.example = recorder, pattern, example
 
+    @classmethod
+    def _should_skip_dynamo(cls) -> bool:
+        """Keep __torch_dispatch__ unwrapped: torch's wrapper imports torch._dynamo (a second) on its first call."""
+        return False
+
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         operator = str(func).split(".")[1] if str(func).startswith("aten.") else ""
         if operator and self.pattern.fullmatch(operator):

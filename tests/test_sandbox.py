@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,32 @@ def test_without_bubblewrap_no_kernel_starts_unconfined(monkeypatch):
     manager = sandbox.SandboxedKernelManager(kernel_name="python3")
     with pytest.raises(sandbox.SandboxUnavailable, match="bubblewrap"):
         manager.format_kernel_cmd([])
+
+
+def test_a_graded_notebook_leaves_nothing_running(tmp_path):
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from course.grading.execute import SandboxedExecute
+
+    marker = f"left-running-{os.getpid()}"
+    stubborn = "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ntime.sleep(300)"
+    notebook = new_notebook(cells=[new_code_cell(
+        f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {stubborn!r}, {marker!r}], "
+        f"start_new_session=True)\nprint('started')")])
+    SandboxedExecute(timeout=60).preprocess(notebook, {"metadata": {"path": str(tmp_path)}})
+    assert notebook.cells[0].outputs[0]["text"] == "started\n"
+
+    def running() -> list[str]:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if marker.encode() in cmdline.read_bytes():
+                    found.append(cmdline.parent.name)
+            except OSError:
+                pass  # the process ended while we looked
+        return found
+
+    deadline = time.monotonic() + 10  # a killed process may take a moment to be reaped
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert running() == []

@@ -24,6 +24,7 @@ class SandboxedExecute(Execute):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
+        kwargs.setdefault("shutdown_kernel", "immediate")  # a graceful exit takes a second and saves nothing
         super().__init__(*args, **kwargs)
         self.stopped: str | None = None
         self.deadline = 0.0

@@ -19,8 +19,12 @@ from pathlib import Path
 from jupyter_client import AsyncKernelManager
 from traitlets import Bool
 
+from course.grading import xla
+
 NOBODY = 65534
 SYSTEM_PATHS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
+KERNEL_ENVIRONMENT = {"HOME": "/tmp", "MPLCONFIGDIR": "/tmp", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
+                      "XLA_FLAGS": xla.FLAGS}
 PASSED_ENVIRONMENT = ("NBGRADER_EXECUTION",)
 
 
@@ -79,12 +83,11 @@ def sandbox_command(argv: list[str], private_dirs: tuple[Path, ...] = (), limits
     args += _system_binds() + ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
     args += _bind(sorted({sys.base_prefix, sys.prefix}), writable=False)
     args += _bind([str(folder) for folder in private_dirs], writable=True)
-    args += ["--chdir", "/tmp", "--clearenv",
-             "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin", "--setenv", "HOME", "/tmp",
-             "--setenv", "MPLCONFIGDIR", "/tmp", "--setenv", "MPLBACKEND", "Agg", "--setenv", "PYTHONHASHSEED", "0"]
-    for name in PASSED_ENVIRONMENT:
-        if name in os.environ:
-            args += ["--setenv", name, os.environ[name]]
+    environment = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", **KERNEL_ENVIRONMENT,
+                   **{name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}}
+    args += ["--chdir", "/tmp", "--clearenv"]
+    for name, value in environment.items():
+        args += ["--setenv", name, value]
     args.append("--")
     if as_root:
         args += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]

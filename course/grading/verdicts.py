@@ -31,6 +31,7 @@ from course.build.cells import HiddenTestsFormatError, grade_id, hidden_call, is
 from course.build.contract import find_assignment
 from course.checks import CheckFailed
 from course.exercise import Record, cases_text
+from course.grading.xla import compile_quickly
 from course.payload import MIME_TYPE, MalformedPayload
 
 NOTES = "course"  # metadata key: the notebook's {"notes": [...]} for the report; a solution cell's {"refused": [...]}
@@ -122,6 +123,7 @@ class TrustedVerdicts(NbGraderPreprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Judge every grade cell of an executed notebook."""
+        compile_quickly()
         assignment = find_assignment(resources["nbgrader"]["assignment"])
         module = importlib.import_module(assignment.exercises_module)
         notes = nb.metadata.setdefault(NOTES, {}).setdefault("notes", [])
