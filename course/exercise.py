@@ -18,7 +18,6 @@ judges what came back against library references and known mistakes (`judge`).
 import contextlib
 import importlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
@@ -26,14 +25,10 @@ from typing import Any, Callable, Iterator
 from course.checks import CheckFailed, hint, highest_precision, passed
 from course.guard import forbidden_calls, forbidden_message
 from course.payload import MIME_TYPE, MalformedPayload, decode, encode
+from course.runtime import grading
 
 NOT_WRITTEN = "NotImplementedError"
 MAX_ERROR_TEXT = 400
-
-
-def grading() -> bool:
-    """Whether this kernel runs under `nbgrader autograde`, which decides the grade."""
-    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
 
 
 def _raised_in(error: BaseException) -> str:

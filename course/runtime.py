@@ -27,6 +27,11 @@ DEVICE = torch.device("cuda" if torch.cuda.is_available() else "cpu")
 __all__ = ["DEVICE", "report_runtime"]
 
 
+def grading() -> bool:
+    """Whether this kernel runs under `nbgrader autograde`, which decides the grade."""
+    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
 def in_colab() -> bool:
     """Whether this kernel runs on Google Colab."""
     return "google.colab" in sys.modules or "COLAB_RELEASE_TAG" in os.environ
@@ -75,15 +80,14 @@ def version_warnings(installed: dict[str, str | None], colab: bool = False) -> l
 
 
 def accelerator() -> str:
-    """A short description of the accelerator torch and JAX use here."""
-    import jax
-
-    backend = jax.default_backend()
+    """A short description of the accelerator torch uses here, and JAX too where the notebook has imported it."""
+    jax = sys.modules.get("jax")  # a torch-only notebook does not pay for importing JAX
+    backend = f"; JAX backend: {jax.default_backend()}" if jax else ""
     if torch.cuda.is_available():
-        return f"CUDA GPU ({torch.cuda.get_device_name(0)}); JAX backend: {backend}"
-    if backend == "tpu":
+        return f"CUDA GPU ({torch.cuda.get_device_name(0)}){backend}"
+    if jax and jax.default_backend() == "tpu":
         return f"TPU ({jax.devices()[0].device_kind}); torch runs on the CPU"
-    return f"CPU; JAX backend: {backend}"
+    return f"CPU{backend}"
 
 
 def report_runtime() -> None:

@@ -10,11 +10,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from course.plots import CELL, RESULT, SECOND, show_grid
+from course.plots import CELL, RESULT, SECOND, illustration, show_grid
 
 __all__ = ["show_conv1d_contraction"]
 
 
+@illustration
 def show_conv1d_contraction(x: Any, weights: Any, n: int, o: int, t: int) -> None:
     """Draw out[n, o, t] as the contraction of the (ic, kw) window of x[n] at t with the kernel weights[o].
 

@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import ConnectionPatch, Rectangle
 
+from course.plots import illustration
+
 __all__ = ["show_windows_2d", "show_padded_conv2d", "show_same_2d", "show_layouts", "show_permutation",
            "show_timings"]
 
@@ -48,6 +50,7 @@ def _outline(ax: plt.Axes, row: int, col: int, height: int, width: int, color: s
                            fill=False, edgecolor=color, lw=3))
 
 
+@illustration
 def show_windows_2d(height: int, width: int, kernel: Cell, stride: Cell, positions: Sequence[Cell],
                     title: str = "") -> None:
     """Draw a height×width grid once per output position, with that position's window in colour."""
@@ -67,6 +70,7 @@ def show_windows_2d(height: int, width: int, kernel: Cell, stride: Cell, positio
     plt.show()
 
 
+@illustration
 def show_padded_conv2d(height: int, width: int, kernel: Cell, stride: Cell, padding: Cell,
                        positions: Sequence[Cell]) -> None:
     """The zero-padded input once per output position (its window outlined, in colour), then the output grid."""
@@ -107,6 +111,7 @@ def show_padded_conv2d(height: int, width: int, kernel: Cell, stride: Cell, padd
     plt.show()
 
 
+@illustration
 def show_same_2d(height: int, width: int, kernel: Cell, stride: Cell) -> None:
     """JAX's "SAME" on one image: which rows and columns it pads, two of its windows, and its output grid."""
     (kh, kw), (sh, sw) = kernel, stride
@@ -146,6 +151,7 @@ def show_same_2d(height: int, width: int, kernel: Cell, stride: Cell) -> None:
     plt.show()
 
 
+@illustration
 def show_layouts(channels: int = 3, height: int = 2, width: int = 3) -> None:
     """Draw a small image's channels, then its memory order in NCHW and in NHWC."""
     fig = plt.figure(figsize=(0.62 * channels * height * width + 1.5, 4.4))
@@ -204,6 +210,7 @@ def _tiles(ax: plt.Axes, array: np.ndarray, follow: tuple[int, ...], names: str,
     return b * step_c + c + 0.5, -a * step_r - r - 0.5
 
 
+@illustration
 def show_permutation(kernel_oihw: Any, follow: tuple[int, int, int, int]) -> None:
     """Where each axis goes in NCHW → NHWC and OIHW → HWIO, and one number of a real kernel in both layouts."""
     kernel_oihw = np.asarray(kernel_oihw)
@@ -227,6 +234,7 @@ def show_permutation(kernel_oihw: Any, follow: tuple[int, int, int, int]) -> Non
     plt.show()
 
 
+@illustration
 def show_timings(sizes: Sequence[int], times: dict[str, list[float]], setting: str) -> None:
     """Print `times` (seconds per call, by name) in milliseconds and plot them against the image size, log-log."""
     names = list(times)

@@ -8,6 +8,8 @@ from typing import Any, Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 
+from course.plots import illustration
+
 __all__ = ["show_state_tree"]
 
 PARAM_COLOR = "#f4a259"
@@ -49,6 +51,7 @@ def _tiles(kernel: np.ndarray, bias: np.ndarray) -> tuple[np.ndarray, int, list[
     return canvas, bias_row, centres
 
 
+@illustration
 def show_state_tree(module: Any, title: str, static: Sequence[str] = ()) -> None:
     """Draw a conv layer's State (its HWIO `kernel` as one tile per channel pair, the `bias` below) and settings.
 

@@ -11,6 +11,8 @@ import torch
 import torch.nn.functional as F
 from matplotlib.patches import Rectangle
 
+from course.plots import illustration
+
 __all__ = ["show_pooling", "print_difference"]
 
 WINDOW_COLORS = ("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd")
@@ -56,6 +58,7 @@ def _frame(ax: plt.Axes, rows: int, cols: int, title: str) -> None:
     ax.set_title(title, fontsize=10)
 
 
+@illustration
 def show_pooling(x: Any, kernel: tuple[int, int], stride: tuple[int, int], padding: tuple[int, int] = (0, 0),
                  title: str = "", output: Any = None) -> None:
     """Draw a 2-D input padded with -inf, its (non-overlapping) pooling windows, the max of each, and the output.

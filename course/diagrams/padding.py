@@ -6,11 +6,12 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course.plots import CELL, PADDING, show_grid
+from course.plots import CELL, PADDING, illustration, show_grid
 
 __all__ = ["show_padding_2d"]
 
 
+@illustration
 def show_padding_2d(height: int, width: int, *, left: int, right: int, top: int, bottom: int,
                     pad_value: float) -> None:
     """Draw a height × width image numbered from 1 and, beside it, that image padded with pad_value (in grey)."""

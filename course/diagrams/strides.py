@@ -8,14 +8,15 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 
-from course.plots import (HIGHLIGHT, RESULT, SECOND, THIRD, draw_strip, figure_in_inches, show_grid,
-                          strip_height)
+from course.plots import (HIGHLIGHT, RESULT, SECOND, THIRD, draw_strip, figure_in_inches, illustration,
+                          show_grid, strip_height)
 
 __all__ = ["show_warmup_views", "show_mm_views"]
 
 SMALL_CELL = 0.34  # inches per cell
 
 
+@illustration
 def show_warmup_views(x: Any, targets: dict[str, Any]) -> None:
     """Draw each target view of `x` (whose values must all differ): its elements on x's grid and in x's memory.
 
@@ -45,6 +46,7 @@ def show_warmup_views(x: Any, targets: dict[str, Any]) -> None:
     plt.show()
 
 
+@illustration
 def show_mm_views(i: int = 2, j: int = 3, k: int = 4) -> None:
     """Draw matA (i, j) and matB (j, k), then, for each i, the (j, k) slices of the two 3-D views of shape
     (i, j, k) that as_strided_mm multiplies (viewA: matA repeated along k; viewB: matB repeated along i),
