@@ -8,6 +8,8 @@ through the protected path of nbgrader_config.py), then by `make autograde`'s dr
 """
 
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -64,6 +66,13 @@ def plain_nbgrader(root: Path) -> Summary:
     return summary
 
 
+def yardstick() -> float:
+    """Seconds a fresh Python takes to import torch and jax: how fast this machine is now, to compare runs by."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import torch, jax"], check=True)
+    return time.perf_counter() - started
+
+
 def main() -> None:
     """Run the three gradings and print seconds per submission, speed-ups and the cost of each step."""
     runs: list[tuple[str, Callable[[Path], Summary]]] = [
@@ -71,6 +80,7 @@ def main() -> None:
         ("make autograde, 1 worker", lambda root: grade_all(root, Options(workers=1))),
         ("make autograde, 2 workers", lambda root: grade_all(root, Options(workers=2))),
     ]
+    speed = [yardstick()]
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as folder:
         results, reference = [], None
         for number, (name, grade) in enumerate(runs):
@@ -80,9 +90,11 @@ def main() -> None:
             reference = reference if reference is not None else found
             results.append((name, summary, len(found) and found == reference))
             shutil.rmtree(root)
+    speed.append(yardstick())
     submissions = 4 * len(ASSIGNMENTS)
     baseline = results[0][1].seconds
-    print(f"{submissions} submissions, {len(reference)} graded cells")
+    print(f"{submissions} submissions, {len(reference)} graded cells; yardstick (a fresh Python imports torch and jax): "
+          f"{speed[0]:.2f} s before, {speed[1]:.2f} s after")
     print(f"{'how':40} {'s per submission':>17} {'speed-up':>9}  same grades")
     for name, summary, same in results:
         print(f"{name:40} {summary.seconds / submissions:17.2f} {baseline / summary.seconds:8.2f}x  "

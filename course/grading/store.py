@@ -8,6 +8,7 @@ would score full marks for cells with no output.
 """
 
 import copy
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -16,6 +17,7 @@ from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, LimitOutput, SaveAutoGrades
+from sqlalchemy.exc import SAWarning
 
 from course.build.cells import is_grade
 from course.grading.verdicts import Verdict
@@ -70,4 +72,6 @@ class Store:
         coursedir.assignment_id, coursedir.student_id = assignment, student
         converter = Autograde(coursedir=coursedir, config=self.config)
         converter.force = True
-        converter.start()
+        with warnings.catch_warnings():  # nbgrader's autoflush note on a new student's first submission: harmless
+            warnings.filterwarnings("ignore", message=".* not in session, add operation along", category=SAWarning)
+            converter.start()
