@@ -7,6 +7,7 @@ own process, on values the kernel encoded (`course.payload`): NumPy arrays and p
 """
 
 import contextlib
+import sys
 import types
 from typing import Any, Iterator
 
@@ -161,17 +162,18 @@ def highest_precision() -> Iterator[None]:
     """Full float32 precision for matmuls and convolutions in torch and JAX, restored after.
 
     GPUs may use TF32 and TPUs bfloat16 passes by default; checks run under this so
-    their verdict does not depend on the device.
+    their verdict does not depend on the device. A notebook that has not imported JAX
+    (a torch-only one) is not made to import it here.
     """
-    import jax
     import torch
 
+    jax = sys.modules.get("jax")
     cudnn, cuda_matmul = torch.backends.cudnn, torch.backends.cuda.matmul
     saved = (cudnn.allow_tf32, cuda_matmul.allow_tf32, torch.get_float32_matmul_precision())
     cudnn.allow_tf32, cuda_matmul.allow_tf32 = False, False
     torch.set_float32_matmul_precision("highest")
     try:
-        with jax.default_matmul_precision("highest"):
+        with jax.default_matmul_precision("highest") if jax else contextlib.nullcontext():
             yield
     finally:
         cudnn.allow_tf32, cuda_matmul.allow_tf32 = saved[0], saved[1]

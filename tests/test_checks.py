@@ -1,5 +1,8 @@
 """The comparisons behind every check and verdict: one message, the call, expected vs got, the likely mistake."""
 
+import subprocess
+import sys
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -83,6 +86,13 @@ def test_check_dtype():
 def test_a_failure_renders_as_its_message_alone():
     lines = CheckFailed("f(x): wrong\nLikely mistake: y")._render_traceback_()
     assert lines[0].endswith("\N{BALLOT X} f(x): wrong\x1b[0m") and lines[1:] == ["Likely mistake: y"]
+
+
+def test_highest_precision_does_not_import_jax_into_a_torch_only_notebook():
+    code = ("import sys, torch\nfrom course.checks import highest_precision\nwith highest_precision():\n"
+            "    assert torch.get_float32_matmul_precision() == 'highest'\nprint('jax' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "False\n"
 
 
 def test_highest_precision_sets_and_restores_flags():

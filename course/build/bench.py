@@ -24,7 +24,7 @@ def run(path: Path) -> tuple[float, dict[str, float], dict[str, float]]:
         client = NotebookClient(nb, km=kernel, timeout=600, record_timing=True,
                                 resources={"metadata": {"path": str(path.parent)}})
         started = time.perf_counter()
-        with client.setup_kernel():
+        with client.setup_kernel(cleanup_kc=True):  # shut the kernel down after, though we made its manager
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
             wall = time.perf_counter() - started
