@@ -1,8 +1,8 @@
 """XLA settings for grading: hidden tests run on tiny arrays, so fast compiles matter, not fast code.
 
 Grading a Flax notebook is mostly XLA compiling, once per operation and shape. Without LLVM's
-optimisation passes XLA compiles the course's notebooks about 2.5x faster (measured in the README's
-"Grading a cohort"), and on arrays this small the unoptimised code costs nothing measurable. The
+optimisation passes, the 05 notebook's programs compile almost 3x faster (the README's "Grading a
+cohort" has the figures), and on arrays this small the unoptimised code costs nothing measurable. The
 sandbox gives every grading kernel these flags; the grader's own process, which computes the
 references, adds them before JAX first computes there.
 """
