@@ -1,4 +1,4 @@
-"""Helpers for tests that build submissions and execute notebooks."""
+"""Helpers for tests that read and execute notebooks (submissions are built by course.build.cells)."""
 
 import os
 from pathlib import Path
@@ -6,7 +6,6 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbformat import NotebookNode
-
 
 
 def execute(nb: NotebookNode, folder: Path, env: dict[str, str] | None = None) -> NotebookNode:
