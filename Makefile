@@ -63,7 +63,7 @@ feedback: env ## Write feedback for every autograded submission into feedback/
 	$(PY) -m course.grading.feedback
 
 lab: env ## Open JupyterLab on the course
-	jupyter lab
+	env -u MPLBACKEND jupyter lab  # kernels draw inline, as students see them, not with the Agg set above
 
 figures: env ## Save every figure the notebooks draw as PNGs in figures/, to look at
 	$(PY) -m course.build.figures

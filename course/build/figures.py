@@ -6,6 +6,7 @@ in figures/<assignment>/ (named by cell position and id) before calling the chan
 
 import argparse
 import base64
+import os
 import shutil
 from pathlib import Path
 
@@ -19,8 +20,10 @@ def save_figures(assignment: Assignment, root: Path, out: Path) -> list[Path]:
     """Execute one source notebook (reference answers included) and write its figures under `out`."""
     path = assignment.path(root / "source")
     notebook = nbformat.read(path, as_version=4)
+    # With no backend named, the kernel draws inline, into the notebook; the Makefile's Agg would draw nothing there.
+    inline = {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
     NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env=inline)
     folder = out / assignment.id
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
