@@ -111,7 +111,7 @@ def test_formgraders_autograde_button_runs_the_protected_path(course):
             request = urllib.request.Request(f"{base}/formgrader/api/submission/{STRIDES.id}/{student}/autograde",
                                              data=b"", method="POST", headers={"Authorization": f"token {token}"})
             reply = json.loads(urllib.request.urlopen(request, timeout=600).read())
-            assert reply["success"], reply.get("error", reply)
+            assert reply["success"], (reply.get("log") or "")[-3000:] + str(reply.get("error", reply))
     finally:
         server.terminate()
         server.wait(timeout=30)
