@@ -1,4 +1,6 @@
-"""`make bench`: run every source notebook; report its wall time and its slowest check cell, first run and rerun."""
+"""`make bench`: run every source notebook; report its wall time and its slowest check cell, first run and rerun.
+
+Its kernels draw every figure into the notebook, as a student's JupyterLab or Colab does."""
 
 import tempfile
 import time
@@ -10,6 +12,7 @@ from nbclient import NotebookClient
 
 from course.build.cells import cell_seconds, grade_id
 from course.build.contract import ASSIGNMENTS
+from course.build.figures import drawing_inline
 
 
 def run(path: Path) -> tuple[float, dict[str, float], dict[str, float]]:
@@ -24,7 +27,7 @@ def run(path: Path) -> tuple[float, dict[str, float], dict[str, float]]:
         client = NotebookClient(nb, km=kernel, timeout=600, record_timing=True,
                                 resources={"metadata": {"path": str(path.parent)}})
         started = time.perf_counter()
-        with client.setup_kernel(cleanup_kc=True):  # shut the kernel down after, though we made its manager
+        with client.setup_kernel(cleanup_kc=True, env=drawing_inline()):  # cleanup_kc: shut the kernel down after
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
             wall = time.perf_counter() - started

@@ -16,14 +16,19 @@ from nbclient import NotebookClient
 from course.build.contract import ASSIGNMENTS, Assignment, find_assignment
 
 
+def drawing_inline() -> dict[str, str]:
+    """This environment without MPLBACKEND: a kernel then draws inline, into the notebook, as a student's does.
+
+    The Makefile's Agg, which keeps the tests' kernels from drawing, would draw nothing there."""
+    return {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
+
+
 def save_figures(assignment: Assignment, root: Path, out: Path) -> list[Path]:
     """Execute one source notebook (reference answers included) and write its figures under `out`."""
     path = assignment.path(root / "source")
     notebook = nbformat.read(path, as_version=4)
-    # With no backend named, the kernel draws inline, into the notebook; the Makefile's Agg would draw nothing there.
-    inline = {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
     NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute(env=inline)
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env=drawing_inline())
     folder = out / assignment.id
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)

@@ -114,7 +114,9 @@ class Zygote:
 
     def __init__(self, folder: Path) -> None:
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        command = sandbox_command([sys.executable, "-c", self.PROGRAM.read_text(), str(folder)], (folder,),
+        trial = Path(tempfile.mkdtemp(prefix="trial-", dir=folder))  # where it tries isolating a kernel first
+        hand_to_kernel(trial)
+        command = sandbox_command([sys.executable, "-c", self.PROGRAM.read_text(), str(trial)], (folder,),
                                   die_with_parent=False)  # it ends when this process hangs up, whichever thread started it
         self.process = subprocess.Popen(command, stdin=theirs, stdout=subprocess.DEVNULL)
         theirs.close()
@@ -202,6 +204,12 @@ def claim_zygote() -> Zygote | None:
         return holder[0] if holder[0].claim() else None
 
 
+def hand_to_kernel(path: Path) -> None:
+    """Make `path` the kernel's own: it runs as nobody when grading runs as root."""
+    if os.geteuid() == 0:
+        os.chown(path, NOBODY, NOBODY)
+
+
 def relay_command(line: int) -> list[str]:
     """The kernel's process as jupyter_client sees it: it holds the kernel's line and ends with the kernel."""
     return [shutil.which("bash") or "/bin/bash", "-c", f'read -r status <&{line}; exit "${{status:-1}}"']
@@ -258,9 +266,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         if not available():
             raise SandboxUnavailable("Grading kernels run in a sandbox that needs bubblewrap and prlimit: "
                                      "`apt-get install bubblewrap util-linux` (or `make sandbox`).")
-        if os.geteuid() == 0:
-            for path in (self.private_folder, Path(self.connection_file)):
-                os.chown(path, NOBODY, NOBODY)
+        for path in (self.private_folder, Path(self.connection_file)):
+            hand_to_kernel(path)
         self.zygote = claim_zygote()
         if self.zygote is None:
             return sandbox_command(argv, (self.private_folder,))

@@ -13,9 +13,9 @@ which no other process can be named. Its user namespace is a child of the zygote
 trace, or read the memory of, anything outside it; the zygote is not dumpable either. The zygote
 never sees a submission: it only forks.
 
-Protocol, over the Unix socket that is its standard input (its one argument is the folder that holds
-the kernels' connection folders): once it has preloaded, the zygote says "ready", or "unavailable:"
-and why, if this machine does not let it isolate a kernel. Then the grader sends one JSON request
+Protocol, over the Unix socket that is its standard input: once it has preloaded, the zygote says
+"ready", or "unavailable:" and why, if this machine does not let it isolate a kernel; it tries that
+with its one argument, an empty folder beside the kernels' connection folders. Then the grader sends one JSON request
 {"connection_file", "environment", "arguments"} with one file descriptor, the kernel's *line*. The
 other end of the line is held by the relay, the process jupyter_client sees as the kernel. When the
 kernel ends, the zygote writes its exit status to the line; when the relay closes the line (the
@@ -28,6 +28,7 @@ import ctypes
 import importlib
 import json
 import os
+import re
 import select
 import signal
 import socket
@@ -71,8 +72,23 @@ def preload() -> None:
             pass
 
 
+def mounts_below(folder: str) -> list[str]:
+    """The outermost mount points below `folder`: what the sandbox shows there (the Python environment, if it is there)."""
+    points = []
+    with open("/proc/self/mountinfo") as table:
+        for line in table:
+            point = re.sub(r"\\([0-7]{3})", lambda code: chr(int(code.group(1), 8)), line.split()[4])
+            if point.startswith(folder + "/"):
+                points.append(point)
+    points.sort(key=len)
+    return [point for index, point in enumerate(points)
+            if not any(point.startswith(outer + "/") or point == outer for outer in points[:index])]
+
+
 def isolate(folder: str) -> None:
-    """Enter new namespaces with a private empty /tmp that shows only `folder`, the kernel's connection folder."""
+    """Enter new namespaces with a private empty /tmp that shows only `folder`, the kernel's connection folder.
+
+    What else the sandbox shows below /tmp (a Python environment made there) is shown again, as it was."""
     uid, gid = os.getuid(), os.getgid()
     checked(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS),
             "unshare")
@@ -82,9 +98,16 @@ def isolate(folder: str) -> None:
             file.write(text)
     checked(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable")
     checked(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "make mounts private")
+    siblings = os.path.dirname(folder)
+    kept = {point: os.open(point, os.O_PATH) for point in mounts_below("/tmp")
+            if point != siblings and not point.startswith(siblings + "/")}
     own = os.open(folder, os.O_PATH | os.O_DIRECTORY)
     checked(libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 0, b"mode=1777"), "mount /tmp")
-    siblings = os.path.dirname(folder)
+    for point, handle in kept.items():  # a bind keeps the read-only flag of the mount it copies
+        os.makedirs(point, exist_ok=True)
+        checked(libc.mount(f"/proc/self/fd/{handle}".encode(), point.encode(), None, MS_BIND | MS_REC, None),
+                f"show {point} again")
+        os.close(handle)
     if os.path.isdir(siblings):  # the kernels' folder is outside /tmp: hide it too
         checked(libc.mount(b"tmpfs", siblings.encode(), b"tmpfs", 0, b"mode=0755"), "hide other kernels")
     os.makedirs(folder)
@@ -218,6 +241,7 @@ def why_kernels_cannot_be_isolated(folder: str) -> str:
         os.close(reader)
         try:
             isolate(folder)
+            os.stat(sys.executable)  # the kernel needs its Python environment
             drop_capabilities()
             first = os.fork()
             if first == 0:
