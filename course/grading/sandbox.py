@@ -200,6 +200,8 @@ def claim_zygote() -> Zygote | None:
     folder, holder = _kernels_folder_and_zygote()
     with _LOCK:
         if not holder or (holder[0].refusal is None and holder[0].process.poll() is not None):
+            for dead in holder:
+                dead.stop()
             holder[:] = [Zygote(folder)]  # the first, or one to replace a zygote that died
         return holder[0] if holder[0].claim() else None
 
