@@ -248,7 +248,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         """Launch the kernel with its console output discarded: what a solution prints travels in messages."""
         kw.setdefault("stdout", subprocess.DEVNULL)
-        if self.zygote is None or self.line is None:
+        if self.zygote is None:  # a plain sandbox, or unconfined
             await super()._async_launch_kernel(kernel_cmd, **kw)
             return
         zygote, line, relay = self.zygote, self.line, None
@@ -271,12 +271,11 @@ class SandboxedKernelManager(AsyncKernelManager):
         for path in (self.private_folder, Path(self.connection_file)):
             hand_to_kernel(path)
         self.zygote = claim_zygote()
-        if self.zygote is None:
-            return sandbox_command(argv, (self.private_folder,))
-        try:
-            self.line = self.zygote.fork(self.connection_file, extra_arguments or [])
-        except OSError:  # the zygote died since it was claimed: start this kernel the plain way
-            self.zygote.launched(None)
-            self.zygote = None
-            return sandbox_command(argv, (self.private_folder,))
-        return relay_command(self.line.fileno())
+        if self.zygote is not None:
+            try:
+                self.line = self.zygote.fork(self.connection_file, extra_arguments or [])
+                return relay_command(self.line.fileno())
+            except OSError:  # the zygote died since it was claimed: start this kernel the plain way
+                self.zygote.launched(None)
+                self.zygote = None
+        return sandbox_command(argv, (self.private_folder,))

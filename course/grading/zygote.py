@@ -15,13 +15,14 @@ never sees a submission: it only forks.
 
 Protocol, over the Unix socket that is its standard input: once it has preloaded, the zygote says
 "ready", or "unavailable:" and why, if this machine does not let it isolate a kernel; it tries that
-with its one argument, an empty folder beside the kernels' connection folders. Then the grader sends one JSON request
-{"connection_file", "environment", "arguments"} with one file descriptor, the kernel's *line*. The
-other end of the line is held by the relay, the process jupyter_client sees as the kernel. When the
-kernel ends, the zygote writes its exit status to the line; when the relay closes the line (the
-kernel manager killed it), the zygote kills the kernel with its whole PID namespace. Requests are
-served one after the other: a kernel is forked only once the one before it is gone. When the grader
-hangs up, whatever it runs is killed and it exits: its life is the grader's, not a thread's.
+with its one argument, an empty folder beside the kernels' connection folders. Then the grader
+sends one JSON request {"connection_file", "environment", "arguments"} with one file descriptor,
+the kernel's *line*. The other end of the line is held by the relay, the process jupyter_client
+sees as the kernel. When the kernel ends, the zygote writes its exit status to the line; when the
+relay closes the line (the kernel manager killed it), the zygote kills the kernel with its whole
+PID namespace. Requests are served one after the other: a kernel is forked only once the one
+before it is gone. When the grader hangs up, whatever it runs is killed and it exits: its life is
+the grader's, not a thread's.
 """
 
 import ctypes
