@@ -2,19 +2,17 @@
 
 Every way of autograding reads this file: `nbgrader autograde` typed in this folder, formgrader's
 Autograde button, and `make autograde`. Each of them therefore rebuilds every submission from
-release/ with the student's allowed solution cells (intake and policy), runs it in a sandboxed
-kernel, and judges the hidden tests in nbgrader's own process (trusted verdicts).
+release/ with the student's allowed solution cells (intake and policy), runs each exercise in a
+sandboxed grading process of its own, and judges the hidden tests in nbgrader's own process
+(trusted verdicts): the path `course.grading.path` declares.
 """
 
 import os
 from pathlib import Path
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.converters.generate_assignment import GenerateAssignment
-from nbgrader.preprocessors import (
-    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells,
-    OverwriteKernelspec, SaveAutoGrades,
-)
+
+from course.grading.path import configure
 
 ROOT = Path(__file__).resolve().parent
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
@@ -38,26 +36,9 @@ c.GenerateAssignment.preprocessors = [
     *GenerateAssignment.class_traits()["preprocessors"].default(),
 ]
 
-# Grading, step 1: the graded notebook is release/'s with the student's solution cells that pass the
-# policy (course/grading/intake.py); nbgrader's OverwriteCells then restores the hidden tests.
-c.Autograde.sanitize_preprocessors = [
-    ClearOutput, DeduplicateIds, OverwriteKernelspec, "course.grading.intake.RebuildFromRelease",
-    OverwriteCells, CheckCellMetadata,
-]
-c.RebuildFromRelease.release_directory = str(ROOT / "release")
-
-# Step 2: run it in a sandboxed kernel (course/grading/sandbox.py); step 3: judge each hidden test
-# here, from the outputs the kernel published, and score its cell (course/grading/verdicts.py).
-c.Autograde.autograde_preprocessors = [
-    "course.grading.execute.SandboxedExecute", "course.grading.verdicts.TrustedVerdicts",
-    ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
-]
-
-# A student's notebook may not run forever: each cell gets this many seconds, then it is
-# interrupted, marked as failed, and the rest of the notebook runs.
-c.Execute.timeout = 120
-c.Execute.raise_on_iopub_timeout = False
-c.Execute.kernel_name = "python3"
+# Grading: every way of autograding takes the protected path declared in course/grading/path.py: intake and
+# policy, one sandboxed grading process per exercise, trusted verdicts, then nbgrader records the scores.
+configure(c, ROOT)
 
 # Feedback shows what each hidden test reported, never the hidden test code.
 c.GenerateFeedback.preprocessors = [

@@ -2,7 +2,8 @@
 
 A file tests/corpus/<assignment>/<exercise>__<variant>.py holds the solution cell of <exercise>
 (its grade id) and a header: `# kind: correct | wrong | cheat` and, unless correct,
-`# feedback: <text the student must be shown>`.
+`# feedback: <text the student must be shown>`. `# with: <exercise>__<variant>` puts another
+variant in its own solution cell too (a helper an earlier cell defines).
 """
 
 import re
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-HEADER = re.compile(r"^# (kind|feedback): (.+)$", re.M)
+HEADER = re.compile(r"^# (kind|feedback|with): (.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Variant:
     kind: str
     feedback: str
     code: str
+    companion: str = ""
 
 
 def load(path: Path) -> Variant:
@@ -32,7 +34,17 @@ def load(path: Path) -> Variant:
     exercise, name = path.stem.split("__")
     assert header.get("kind") in ("correct", "wrong", "cheat"), f"{path}: bad kind"
     assert header["kind"] == "correct" or header.get("feedback"), f"{path}: no feedback line"
-    return Variant(path.parent.name, exercise, name, header["kind"], header.get("feedback", ""), text)
+    return Variant(path.parent.name, exercise, name, header["kind"], header.get("feedback", ""), text,
+                   header.get("with", ""))
+
+
+def answers_with(variant: Variant, answers: dict[str, str]) -> dict[str, str]:
+    """`answers` with the variant's code in its exercise's cell, and its companion's in the companion's."""
+    chosen = {**answers, variant.exercise: variant.code}
+    if variant.companion:
+        exercise, _, name = variant.companion.partition("__")
+        chosen[exercise] = load(CORPUS / variant.assignment / f"{variant.companion}.py").code
+    return chosen
 
 
 def variants(assignment: str) -> list[Variant]:
@@ -44,6 +56,8 @@ def sample(found: list[Variant], cheats: int = 2) -> list[Variant]:
     """A few variants of each exercise and kind: the first correct, the first wrong, the first `cheats` cheats."""
     chosen, counts = [], {}
     for variant in found:
+        if variant.companion:  # a submission of the sample holds one variant per exercise, without companions
+            continue
         key = (variant.exercise, variant.kind)
         counts[key] = counts.get(key, 0) + 1
         if counts[key] <= (cheats if variant.kind == "cheat" else 1):
@@ -61,6 +75,7 @@ def corpus_students(assignment: str, answers: dict[str, str],
     by_exercise: dict[str, list[Variant]] = {}
     for variant in variants(assignment) if chosen is None else chosen:
         assert variant.exercise in answers, f"{variant}: no such exercise in {assignment}"
+        assert not variant.companion, f"{variant.name}: a variant with a companion is graded on its own"
         by_exercise.setdefault(variant.exercise, []).append(variant)
     students = {}
     for k in range(max((len(v) for v in by_exercise.values()), default=0)):

@@ -27,43 +27,48 @@ def blocked_course(tmp_path: Path) -> dict[str, str]:
 
 
 def test_embedded_helpers_run_without_the_course_package(tmp_path):
-    cell = ("from course.exercises.strides import *\nfrom course.plots import *\n"
-            "print(check_as_strided_trace.__self__.__module__, show_grid.__name__)\n")
+    cell = ("from course.kernel.notebook import *\nfrom course.kernel.plots import *\n"
+            "from course.exercises.strides import *\nglobals().update(checks_for(EXERCISES))\n"
+            "print(EXERCISES.exercises['as_strided_trace'].__module__, show_grid.__name__, callable(check_warmup))\n")
     script = tmp_path / "cell.py"
     script.write_text(inline.embed_helpers(cell))
     result = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True,
                             env={**blocked_course(tmp_path), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "course.exercises.strides show_grid"
+    assert result.stdout.strip() == "course.exercises.strides show_grid True"
     hidden = subprocess.run([sys.executable, "-c", "import course.grading"], cwd=tmp_path, capture_output=True,
                             text=True, env=blocked_course(tmp_path))
     assert "not installed here" in hidden.stderr
 
 
 def test_embedding_brings_every_course_module_a_helper_imports_first():
-    order = inline.with_dependencies(["exercises.strides"])
-    assert order[-1] == "exercises.strides"
-    for needed in ("checks", "guard", "payload", "exercise", "exercises.tensors", "runtime"):
+    order = inline.with_dependencies(["exercises.strides", "kernel.notebook"])
+    for needed in ("judging.checks", "judging.payload", "judging.exercise", "judging.forbidden", "exercises.tensors",
+                   "judging.device"):
         assert order.index(needed) < order.index("exercises.strides"), order
-    assert order.index("payload") < order.index("checks") < order.index("exercise")
+    for needed in ("kernel.switches", "kernel.encode", "kernel.runtime", "versions", "judging.exercise"):
+        assert order.index(needed) < order.index("kernel.notebook"), order
+    assert order.index("judging.payload") < order.index("judging.checks") < order.index("judging.exercise")
     assert not any(name.startswith("grading") or name.startswith("build") for name in order)
 
 
 def test_embedding_keeps_the_cell_and_only_touches_helper_cells():
-    cell = new_code_cell("from course.checks import *\nimport torch")
+    cell = new_code_cell("from course.judging.checks import *\nimport torch")
     other = new_code_cell("x = 1")
     for c in (cell, other):
         inline.EmbedCourseHelpers().preprocess_cell(c, {}, 0)
-    assert cell.source.endswith("from course.checks import *\nimport torch")
-    assert "_install_course_module('checks', r'''" in cell.source
+    assert cell.source.endswith("from course.judging.checks import *\nimport torch")
+    assert "_install_course_module('judging.checks', r'''" in cell.source
     assert cell.metadata["jupyter"]["source_hidden"] is True and cell.metadata["cellView"] == "form"
     assert other.source == "x = 1" and "jupyter" not in other.metadata
 
 
-def test_a_module_that_cannot_be_embedded_is_refused(monkeypatch):
-    monkeypatch.setattr(inline.inspect, "getsource", lambda module: "x = '''oops'''\n")
+def test_a_module_that_cannot_be_embedded_is_refused(monkeypatch, tmp_path):
+    (tmp_path / "judging").mkdir()
+    (tmp_path / "judging" / "checks.py").write_text("x = '''oops'''\n")
+    monkeypatch.setattr(inline, "COURSE", tmp_path)
     with pytest.raises(inline.HelperSourceError):
-        inline.embed_helpers("from course.checks import *")
+        inline.embed_helpers("from course.judging.checks import *")
 
 
 def nb(*cells):
@@ -129,7 +134,7 @@ def test_leaks_missing_stubs_and_course_imports_are_reported():
     source = nb(SOLUTION, TESTS)
     leaky = release_of(source)
     leaky.cells[0].source = SOLUTION.source.replace("### BEGIN SOLUTION\n", "").replace("### END SOLUTION\n", "")
-    leaky.cells.append(new_code_cell("from course.checks import *"))
+    leaky.cells.append(new_code_cell("from course.judging.checks import *"))
     problems = "\n".join(release_problems(source, leaky))
     assert "no `raise NotImplementedError()` stub" in problems
     assert "leaked: 'return x * 2 + 0'" in problems

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import torch
 
-from course.checks import CheckFailed, check_close, check_dtype, check_equal, highest_precision
-from course.payload import Opaque
+from course.judging.checks import CheckFailed, check_close, check_dtype, check_equal, highest_precision
+from course.judging.payload import Opaque
 
 
 def message(call) -> str:
@@ -89,7 +89,7 @@ def test_a_failure_renders_as_its_message_alone():
 
 
 def test_highest_precision_does_not_import_jax_into_a_torch_only_notebook():
-    code = ("import sys, torch\nfrom course.checks import highest_precision\nwith highest_precision():\n"
+    code = ("import sys, torch\nfrom course.judging.checks import highest_precision\nwith highest_precision():\n"
             "    assert torch.get_float32_matmul_precision() == 'highest'\nprint('jax' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "False\n"

@@ -87,7 +87,7 @@ def local_run(tmp_path_factory) -> tuple[Path, dict]:
     """The batch graded the default way: local worker processes, SQLite gradebook."""
     root = scratch_copy(tmp_path_factory.mktemp("local"), STRIDES, MAXPOOL)
     made = fill(root)
-    summary = grade_all(root, Options(cell_timeout=60, workers=2))
+    summary = grade_all(root, Options(exercise_timeout=60, workers=2))
     assert summary.failed == [] and summary.graded == len(made), summary
     return root, scores(root)
 
@@ -102,7 +102,7 @@ def test_dask_cluster_with_a_postgres_gradebook_grades_as_the_local_run(tmp_path
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        summary = grade_all(root, Options(cell_timeout=60, scheduler=cluster.scheduler_address))
+        summary = grade_all(root, Options(exercise_timeout=60, scheduler=cluster.scheduler_address))
     assert summary.failed == [] and summary.graded == len(made)
     assert not (root / "gradebook.db").exists(), "the gradebook should be in PostgreSQL"
     assert scores(root) == expected  # read through GRADEBOOK, from PostgreSQL
@@ -136,7 +136,7 @@ def test_dask_worker_killed_mid_batch_loses_nothing_and_grades_nothing_twice(tmp
 
         killer = threading.Thread(target=kill_a_busy_worker)
         killer.start()
-        summary = grade_all(root, Options(cell_timeout=60, scheduler=cluster.scheduler_address))
+        summary = grade_all(root, Options(exercise_timeout=60, scheduler=cluster.scheduler_address))
         killer.join()
     assert killed, "no worker was ever busy: the test killed nothing"
     assert summary.failed == [] and summary.graded == len(made)

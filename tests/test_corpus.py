@@ -1,68 +1,70 @@
-"""Every corpus variant against the real hidden tests, policy and trusted verdicts, in one kernel per assignment.
+"""Every corpus variant, graded on the real path: the policy, a locked-down grading process of its own, the verdict.
 
-Grading a whole notebook per variant with nbgrader takes minutes per assignment, so here each
-source notebook runs once with the reference answers in a kernel that believes it is being graded
-(it publishes results instead of judging them); then, for each variant, its code replaces the
-exercise's solution, that exercise's test cell runs again, and the verdict is judged in this
-process by the same code nbgrader's TrustedVerdicts runs. Exercises are graded independently (the
-tests substitute reference versions of earlier exercises), so the outcome is the one nbgrader
-gives; tests/test_grading_flow.py checks that on a sample through nbgrader itself.
+Each variant's code replaces its exercise's solution in a submission that holds the reference answers
+elsewhere; the exercise is then graded as nbgrader's autograde grades it (`course.grading.processes`
+builds the job, `course.grading.sandbox` runs it, `course.grading.verdicts` judges it), exercise by
+exercise, two grading processes at a time. tests/test_grading_flow.py grades a sample of the same
+variants through nbgrader itself, on both paths.
 """
 
-import importlib
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from nbclient import NotebookClient
-from nbformat.v4 import new_code_cell
 
-from course.build.cells import grade_id, is_solution, top_level_definitions
-from course.build.contract import ASSIGNMENTS
-from course.grading.intake import reserved_names
-from course.grading.policy import violations
-from course.grading.verdicts import judge_cell
-from tests.corpus import variants
+from course.build.cells import grade_id, is_solution, reference_answers, submission
+from course.build.contract import ASSIGNMENTS, Assignment
+from course.grading.intake import exercises_of, rebuild
+from course.grading.pipeline import restore_hidden_tests
+from course.grading.processes import GradeInProcesses
+from course.grading.verdicts import TrustedVerdicts
+from course.grading.notes import NOTES
+from tests.corpus import Variant, answers_with, variants
 from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
-TIMEOUT = {"ename": "CellTimeoutError", "evalue": "the cell ran out of time", "traceback": []}
-GRADING = {**os.environ, "NBGRADER_EXECUTION": "autograde"}
+
+
+def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str]:
+    """Whether `variant` passes its exercise's hidden tests on the real grading path, and what it is told."""
+    source, release = read(assignment.path(REPO / "source")), read(assignment.path(REPO / "release"))
+    answers = answers_with(variant, reference_answers(source))
+    notebook = rebuild(submission(release, answers), release, exercises_of(assignment.id)).notebook
+    restore_hidden_tests(notebook, source)
+    test = f"test_{variant.exercise}"
+    notebook.cells = [cell for cell in notebook.cells if not (cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+                                                              and grade_id(cell) != test)]
+    resources = {"nbgrader": {"assignment": assignment.id, "notebook": Path(assignment.notebook).stem,
+                              "student": variant.name}}
+    GradeInProcesses(timeout=60).preprocess(notebook, resources)
+    TrustedVerdicts().preprocess(notebook, resources)
+    (cell,) = [cell for cell in notebook.cells if grade_id(cell) == test]
+    (output,) = cell.outputs
+    told = output.get("text", "") or output.get("evalue", "")
+    return output.get("output_type") == "stream", "\n".join([told, *notebook.metadata[NOTES]["notes"]])
+
+
+def judged(job: tuple[str, str]) -> str:
+    """A problem with one variant ("" if it scores and is told what its header says)."""
+    assignment = next(a for a in ASSIGNMENTS if a.id == job[0])
+    variant = next(v for v in variants(assignment.id) if f"{v.exercise}__{v.name}" == job[1])
+    passed, told = graded(assignment, variant)
+    label = f"{variant.exercise}__{variant.name} ({variant.kind})"
+    if variant.kind == "correct" and not passed:
+        return f"{label}: a correct variant failed: {told[:400]}"
+    if variant.kind != "correct" and passed:
+        return f"{label}: scored full marks"
+    if variant.kind != "correct" and variant.feedback not in told:
+        return f"{label}: feedback lacks {variant.feedback!r}: {told[:400]}"
+    return ""
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_every_variant_scores_and_explains(assignment):
-    source = read(assignment.path(REPO / "source"))
-    reserved = reserved_names(read(assignment.path(REPO / "release")))
-    module = importlib.import_module(assignment.exercises_module)
-    client = NotebookClient(source, kernel_name="python3", timeout=60, allow_errors=True, interrupt_on_timeout=True,
-                            error_on_timeout=TIMEOUT,
-                            resources={"metadata": {"path": str(assignment.path(REPO / "source").parent)}})
-    problems = []
-    with client.setup_kernel(env=GRADING):
-        for index, cell in enumerate(source.cells):
-            if cell.cell_type == "code":
-                client.execute_cell(cell, index)
-        cells = {grade_id(c): c for c in source.cells if grade_id(c)}
-        for variant in variants(assignment.id):
-            refused = violations(variant.code, reserved)
-            if refused:
-                failed, told = True, "\n".join(map(str, refused))
-            else:  # forget the reference answer's names first, as a fresh kernel would not have them
-                names = sorted(top_level_definitions(cells[variant.exercise].source))
-                client.execute_cell(new_code_cell(f"for _name in {names!r}:\n    globals().pop(_name, None)"), 0)
-                client.execute_cell(new_code_cell(variant.code), 0)
-                test = cells[f"test_{variant.exercise}"]
-                verdict = judge_cell(module, test.source, client.execute_cell(new_code_cell(test.source), 0))
-                failed, told = not verdict.passed, "\n".join([verdict.message, *verdict.notes])
-                client.execute_cell(new_code_cell(cells[variant.exercise].source), 0)
-            label = f"{variant.exercise}__{variant.name} ({variant.kind})"
-            if variant.kind == "correct" and failed:
-                problems.append(f"{label}: a correct variant failed: {told[:300]}")
-            elif variant.kind != "correct" and not failed:
-                problems.append(f"{label}: scored full marks")
-            elif variant.kind != "correct" and variant.feedback not in told:
-                problems.append(f"{label}: feedback lacks {variant.feedback!r}: {told[:300]}")
+    jobs = [(assignment.id, f"{v.exercise}__{v.name}") for v in variants(assignment.id)]
+    with ProcessPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+        problems = [problem for problem in pool.map(judged, jobs) if problem]
     assert problems == [], "\n".join(problems)
 
 

@@ -4,7 +4,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from course.runtime import OLDEST, PINS, install_command, version_warnings
+from course.kernel.runtime import install_command, version_warnings
+from course.versions import OLDEST, PINS
 
 REPO = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*$")

@@ -3,11 +3,12 @@
 import pytest
 import torch
 
-import course.exercise
-from course.checks import CheckFailed
-from course.exercise import Record, needs, roundtrip, substituted
 from course.exercises.strides import AS_STRIDED_TRACE, EXERCISES
-from course.payload import MIME_TYPE, MalformedPayload
+from course.judging.checks import CheckFailed
+from course.judging.exercise import Record
+from course.judging.payload import MalformedPayload
+from course.kernel import notebook
+from course.kernel.notebook import check, guarded_record, hidden_tests, needs, roundtrip, substituted
 
 CASE = {"mat": (4, 4), "seed": 7}
 
@@ -20,14 +21,14 @@ def trace(mat):
 def judged(answer, case=CASE) -> str:
     """The message the judge gives `answer` on `case` ("" when it passes)."""
     try:
-        AS_STRIDED_TRACE.judge(case, roundtrip(AS_STRIDED_TRACE.run(answer, case)))
+        AS_STRIDED_TRACE.judge(case, roundtrip(guarded_record(AS_STRIDED_TRACE, answer, case)))
     except CheckFailed as failure:
         return str(failure)
     return ""
 
 
 def test_a_correct_answer_passes_every_layout():
-    record = AS_STRIDED_TRACE.run(trace, CASE)
+    record = guarded_record(AS_STRIDED_TRACE, trace, CASE)
     assert [o.label for o in record.outcomes] == ["contiguous", "mat transposed view", "mat every-other-element slice",
                                                   "mat storage_offset 3"]
     assert judged(trace) == ""
@@ -64,9 +65,9 @@ def test_a_forbidden_call_is_recorded_even_when_the_answer_catches_it():
         except Exception:
             return trace(mat)
 
-    record = AS_STRIDED_TRACE.run(sneaky, CASE)
-    assert record.forbidden == ["torch.trace"]
-    assert "called torch.trace" in judged(sneaky)
+    record = guarded_record(AS_STRIDED_TRACE, sneaky, CASE)
+    assert record.forbidden == ["PyTorch's trace (aten::trace)"]
+    assert "called PyTorch's trace (aten::trace)" in judged(sneaky)
 
 
 def test_inputs_changed_in_place_are_reported_and_do_not_help():
@@ -74,14 +75,14 @@ def test_inputs_changed_in_place_are_reported_and_do_not_help():
         mat.zero_()
         return mat.sum()
 
-    record = AS_STRIDED_TRACE.run(zeroes, CASE)
+    record = guarded_record(AS_STRIDED_TRACE, zeroes, CASE)
     assert "contiguous: changed its input mat in place" in record.changed
     text = judged(zeroes)
     assert text.startswith("as_strided_trace(mat (4, 4)): expected") and text.endswith(", got 0.")
 
 
 def test_outcomes_that_do_not_match_the_calls_are_refused():
-    record = roundtrip(AS_STRIDED_TRACE.run(trace, CASE))
+    record = roundtrip(guarded_record(AS_STRIDED_TRACE, trace, CASE))
     record.outcomes = record.outcomes[:1]
     with pytest.raises(CheckFailed, match="do not match the calls"):
         AS_STRIDED_TRACE.judge(CASE, record)
@@ -97,26 +98,38 @@ def test_malformed_records_are_refused(data):
 
 
 def test_while_grading_hidden_tests_only_publish_outputs(monkeypatch):
-    published = []
+    published: list[dict] = []
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    monkeypatch.setattr("IPython.display.display", lambda data, raw: published.append(data))
-    EXERCISES.hidden_tests("as_strided_trace", lambda mat: torch.zeros(()), cases=[CASE])
+    monkeypatch.setattr(notebook, "publishers", [published.append])
+    hidden_tests(EXERCISES, "as_strided_trace", lambda mat: torch.zeros(()), cases=[CASE])
     (payload,) = published
-    assert set(payload) == {MIME_TYPE} and payload[MIME_TYPE]["exercise"] == "as_strided_trace"
-    assert len(payload[MIME_TYPE]["records"]) == 1
+    assert payload["exercise"] == "as_strided_trace" and len(payload["records"]) == 1
+
+
+def test_hidden_tests_refuse_to_grade_outside_a_grading_process(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.setattr(notebook, "publishers", [])
+    with pytest.raises(RuntimeError, match="not in a grading process"):
+        hidden_tests(EXERCISES, "as_strided_trace", trace, cases=[CASE])
 
 
 def test_outside_grading_hidden_tests_are_judged_in_place(capsys):
-    EXERCISES.hidden_tests("as_strided_trace", trace, cases=[CASE, {"mat": (2, 2), "seed": 1, "dtype": "float32"}])
+    hidden_tests(EXERCISES, "as_strided_trace", trace, cases=[CASE, {"mat": (2, 2), "seed": 1, "dtype": "float32"}])
     assert "as_strided_trace passes its hidden tests (2 cases)" in capsys.readouterr().out
     with pytest.raises(CheckFailed):
-        EXERCISES.hidden_tests("as_strided_trace", lambda mat: mat.sum(), cases=[CASE])
+        hidden_tests(EXERCISES, "as_strided_trace", lambda mat: mat.sum(), cases=[CASE])
 
 
 def test_visible_checks_do_not_run_while_grading(monkeypatch, capsys):
-    monkeypatch.setattr(course.exercise, "grading", lambda: True)
-    AS_STRIDED_TRACE.check(lambda mat: None)
+    monkeypatch.setattr(notebook, "grading", lambda: True)
+    check(AS_STRIDED_TRACE, lambda mat: None)
     assert "does not run while grading" in capsys.readouterr().out
+
+
+def test_a_notebook_gets_a_check_for_every_exercise():
+    names = notebook.checks_for(EXERCISES)
+    assert set(names) == {"check_warmup", "check_as_strided_trace", "check_as_strided_mv", "check_as_strided_mm",
+                          "hidden_tests"}
 
 
 def test_needs_turns_what_is_missing_into_one_line(capsys):

@@ -38,7 +38,7 @@ WARNS = "nnx-value-reads"  # reads Params with `.value`: correct, but Flax 0.12 
 def with_value_reads(code: str) -> str:
     """An NNX answer that reads its Params the pre-0.12 way, `param.value`, instead of `param[...]`."""
     return code.replace("[...]", ".value")
-OPTIONS = Options(cell_timeout=60, workers=2)
+OPTIONS = Options(exercise_timeout=60, workers=2)
 
 
 def flow_students(answers: dict[str, str]) -> dict[str, dict[str, str]]:

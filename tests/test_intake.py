@@ -8,8 +8,8 @@ import pytest
 
 from course.build.cells import STUB, grade_id, is_grade, is_solution, reference_answers, submission
 from course.build.contract import ASSIGNMENTS
-from course.grading.intake import find_notebook, read_submission, rebuild
-from course.grading.verdicts import NOTES, REFUSED
+from course.grading.intake import exercises_of, find_notebook, read_submission, rebuild
+from course.grading.notes import NOTES, REFUSED, UNWRITTEN
 from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def intake(path, release):
     """What grading makes of the file at `path`: read it as `make autograde` does, then rebuild it."""
     submitted, problem = read_submission(path)
     assert submitted is not None, problem
-    return rebuild(submitted, release)
+    return rebuild(submitted, release, exercises_of(STRIDES.id))
 
 
 def assert_pristine_except_solutions(result, release):
@@ -118,14 +118,30 @@ def test_an_old_nbformat_is_upgraded(tmp_path, release, answers):
 
 
 def test_a_solution_that_breaks_the_rules_is_not_run(tmp_path, release, answers):
-    cheat = dict(answers, as_strided_mv="import torch\ntorch.allclose = lambda *a, **k: True\n" + answers["as_strided_mv"])
+    cheat = dict(answers, as_strided_mv="import os\n" + answers["as_strided_mv"].replace("* vec", "@ vec"))
     result = intake(write(tmp_path, submission(release, cheat)), release)
     graded = solutions(result.notebook)
-    assert STUB in graded["as_strided_mv"] and "torch.allclose = lambda" not in graded["as_strided_mv"]
+    assert STUB in graded["as_strided_mv"] and "import os" not in graded["as_strided_mv"]
     assert graded["as_strided_mm"] == answers["as_strided_mm"]
-    assert any(note.startswith("as_strided_mv: not run") and "changes torch.allclose" in note for note in result.notes)
+    assert any(note.startswith("as_strided_mv: not run") and "imports 'os'" in note for note in result.notes)
     cell = next(cell for cell in result.notebook.cells if grade_id(cell) == "as_strided_mv")
-    assert "changes torch.allclose" in cell.metadata[NOTES][REFUSED][0]
+    assert "imports 'os'" in cell.metadata[NOTES][REFUSED][0]
+
+
+def test_the_policy_refuses_the_spellings_of_the_exercises_own_forbidden_operation(tmp_path, release, answers):
+    matmul = "def as_strided_mv(mat, vec):\n    return mat @ vec\n"
+    result = intake(write(tmp_path, submission(release, dict(answers, as_strided_mv=matmul, as_strided_trace=(
+        "def as_strided_trace(mat):\n    return (mat @ mat)[0, 0] * 0 + mat.sum()\n")))), release)
+    refused = {grade_id(cell): cell.metadata.get(NOTES, {}).get(REFUSED) for cell in result.notebook.cells
+               if is_solution(cell)}
+    assert "@ operator" in refused["as_strided_mv"][0] and refused["as_strided_trace"] is None
+
+
+def test_a_stub_left_as_released_is_marked_unwritten_and_not_run(tmp_path, release, answers):
+    result = intake(write(tmp_path, submission(release, {k: v for k, v in answers.items() if k != "as_strided_mm"})),
+                    release)
+    unwritten = [grade_id(cell) for cell in result.notebook.cells if cell.metadata.get(NOTES, {}).get(UNWRITTEN)]
+    assert unwritten == ["as_strided_mm"]
 
 
 def test_wrong_names(tmp_path):

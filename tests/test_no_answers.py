@@ -3,7 +3,10 @@
 Each release notebook runs as a student gets it (without the `course` package: its helpers are the
 embedded copies). Then every function, method and class defined by its cells or by its embedded
 course modules is tried as the answer of every exercise whose signature it fits, positionally or by
-parameter names, against that exercise's hidden cases, and judged by the exercise's own code.
+parameter names, against that exercise's hidden cases, and judged by the exercise's own code. The
+grader-only references (`course.grading.references`) are installed in this test's kernel to judge with;
+they are no candidate, and neither are the exercises' `reference` and `expected` methods that call them
+(a student notebook cannot import them: tests/test_build.py).
 """
 
 import ast
@@ -16,6 +19,7 @@ from nbformat.v4 import new_code_cell
 
 from course.build.cells import hidden_call, is_grade, is_solution
 from course.build.contract import ASSIGNMENTS
+from course.build.inline import helper_source
 from tests.notebooks import read
 from tests.test_build import blocked_course
 
@@ -24,14 +28,15 @@ REPO = Path(__file__).resolve().parent.parent
 TRY_EVERYTHING = r'''
 import inspect, json, sys, types, warnings
 warnings.simplefilter("ignore")
-from course.checks import CheckFailed
-from course.exercise import roundtrip
+from course.judging.checks import CheckFailed
+from course.kernel.notebook import guarded_record, roundtrip
 
 def _candidates():
     """Every function, bound method and class the notebook and its embedded course modules define."""
     found = {}
     spaces = [("notebook", vars(sys.modules["__main__"]))]
-    spaces += [(name, vars(module)) for name, module in list(sys.modules.items()) if name.startswith("course")]
+    spaces += [(name, vars(module)) for name, module in list(sys.modules.items())
+               if name.startswith("course") and name != "course.grading.references"]
     for owner, space in spaces:
         for name, value in list(space.items()):
             if isinstance(value, (types.FunctionType, type)) and getattr(value, "__module__", "") in (
@@ -45,7 +50,8 @@ def _candidates():
                     type(value).__module__.startswith("course"):
                 for attribute in dir(value):
                     member = getattr(value, attribute, None)
-                    if isinstance(member, types.MethodType) and not attribute.startswith("__"):
+                    grader_only = getattr(value, "trusted_reference", "") and attribute in ("reference", "expected")
+                    if isinstance(member, types.MethodType) and not attribute.startswith("__") and not grader_only:
                         found[f"{owner}.{name}.{attribute}"] = member
     return found
 
@@ -78,16 +84,17 @@ for _name, (_parameters, _is_class, _cases) in TARGETS.items():
         if isinstance(_candidate, type) != _is_class:
             continue
         for _how, _answer in _adapters(_candidate, _parameters):
+            _key = f"{_label} ({_how}) passes {_name}"
             try:
                 for _case in _cases:
-                    _exercise.judge(_case, roundtrip(_exercise.run(_answer, _case)))
+                    _exercise.judge(_case, roundtrip(guarded_record(_exercise, _answer, _case)))
             except CheckFailed:
                 continue
             except BaseException as _error:
                 if isinstance(_error, KeyboardInterrupt):
                     raise
                 continue
-            _passing.append(f"{_label} ({_how}) passes {_name}")
+            _passing.append(_key)
 print(json.dumps(_passing))
 '''
 
@@ -120,7 +127,8 @@ def test_nothing_a_student_notebook_defines_passes_a_hidden_test(tmp_path, assig
             if cell.cell_type == "code" and not is_solution(cell):
                 client.execute_cell(cell, index)
         setup = (f"EXERCISES_MODULE = {assignment.exercises_module!r}\n"
-                 f"TARGETS = ast.literal_eval({repr(targets(source))!r})\n")  # keeps tuples and lists apart
+                 f"TARGETS = ast.literal_eval({repr(targets(source))!r})\n"  # keeps tuples and lists apart
+                 f"_install_course_module('grading.references', {helper_source('grading.references')!r})\n")
         probe = client.execute_cell(new_code_cell("import ast\n" + setup + TRY_EVERYTHING), 0)
     printed = "".join(output.get("text", "") for output in probe.outputs if output.get("name") == "stdout")
     errors = [output for output in probe.outputs if output.get("output_type") == "error"]

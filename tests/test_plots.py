@@ -3,8 +3,8 @@
 import matplotlib.pyplot as plt
 import pytest
 
-from course.diagrams.strides import show_mm_views
-from course.plots import show_windows_1d
+from course.kernel.diagrams.strides import show_mm_views
+from course.kernel.plots import show_windows_1d
 
 FIGURES = [lambda: show_windows_1d(8, 3), lambda: show_mm_views(i=2, j=3, k=4)]
 

@@ -1,13 +1,14 @@
-"""The grading policy for solution cells: what reaches outside the exercise is refused, every idiomatic style is not."""
+"""The policy for solution cells: it says, before anything runs, only what must be said; every style passes.
+
+Everything else a solution could do to reach beyond its exercise is refused while it runs, by what it
+does (tests/test_lockdown.py): patching libraries, reading frames or globals, computing attribute names
+and the rest are not the source check's business any more.
+"""
 
 import pytest
 
 from course.grading.policy import violations
-
-RESERVED = {**dict.fromkeys(("check_close", "forbidden_calls", "MATMUL_FORBIDDEN", "TOLERANCES", "sum", "range",
-                              "type"), ""),
-            "torch": "torch", "np": "numpy", "F": "torch.nn.functional", "nn": "flax.linen", "nnx": "flax.nnx",
-            "jnp": "jax.numpy", "partial": "functools.partial"}
+from course.judging.forbidden import CONVOLUTION, MATRIX_PRODUCT, NOTHING, TRACE
 
 ACCEPTED = {
     "loops and imports": """
@@ -111,6 +112,23 @@ class MyConv2D(nnx.Module):
         self.kernel = nnx.Param(jnp.zeros((kernel_h, kernel_w, in_features, out_features)))
         self.kernel.value = self.kernel[...] + 1
 """,
+    "helpers named with an underscore, as an earlier solution cell may define them": """
+def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride):
+    return _apply(seed, x) + _helper_of_another_cell(x)
+""",
+    "a private helper of a library": """
+from torch.nn.modules.utils import _pair
+def force_pair(v):
+    return _pair(v)
+""",
+    "getattr, globals, setattr on a class of its own and the special methods a student might write": """
+class Pair(tuple):
+    def __repr__(self):
+        return "Pair"
+def f(x, name="shape"):
+    setattr(Pair, "size", 2)
+    return getattr(x, name), globals().get("F"), Pair((1, 2))
+""",
     "own underscore names": """
 _CACHE = {}
 def _windows(x, k, *_rest, **_options):
@@ -128,60 +146,42 @@ def _windows(x, k, *_rest, **_options):
 }
 
 REFUSED = {
-    "patches a library": ("torch.allclose = lambda *a, **k: True", "changes torch.allclose"),
-    "patches numpy testing": ("import numpy as np\nnp.testing.assert_allclose = print", "changes np.testing"),
-    "silences a check helper": ("def check_close(*args, **kwargs):\n    pass", "redefines 'check_close'"),
-    "shadows a builtin the tests use": ("sum = lambda *args: 0", "redefines 'sum'"),
-    "empties a forbidden list": ("MATMUL_FORBIDDEN[:] = []", "changes MATMUL_FORBIDDEN"),
-    "reads the caller's frame": ("import inspect\ndef f(x):\n    return inspect.currentframe().f_back.f_globals", "imports 'inspect'"),
-    "walks a traceback": ("def f(x):\n    try:\n        1 / 0\n    except Exception as e:\n        return e.__traceback__.tb_frame", "tb_frame"),
-    "computes a forbidden name": ("def f(x, w):\n    return getattr(F, 'conv' + '1d')(x, w)", "computed attribute name"),
-    "reads globals": ("def f(x):\n    return globals()['_expected']", "globals()"),
-    "rebinds with global": ("def f(x):\n    global MATMUL_FORBIDDEN\n    MATMUL_FORBIDDEN = ()", "`global`"),
-    "opens a file": ("def f(x):\n    return open('gradebook.db').read()", "open()"),
-    "kills the kernel": ("import os\nos.kill(os.getpid(), 9)", "imports 'os'"),
-    "forks through torch": ("def f(x):\n    return torch.multiprocessing.Process()", ".multiprocessing"),
-    "opens a socket": ("import socket\nsocket.create_connection(('example.org', 80))", "imports 'socket'"),
-    "disables torch function modes": ("def f(x):\n    with torch._C.DisableTorchFunction():\n        return x", "._C"),
-    "patches a library through an alias": ("def f(x):\n    t = torch\n    t.allclose = print\n    return x",
-                                           "changes t.allclose: a solution may set attributes only on self"),
-    "patches a module it imported under another name": ("import numpy.testing as nt\nnt.assert_allclose = print",
-                                                        "changes nt.assert_allclose"),
-    "walks frames through getattr": ("def f(x):\n    return getattr(x, 'f_back')", "getattr(): uses .f_back"),
-    "walks frames through attrgetter": ("import operator\nget = operator.attrgetter('gi_frame.f_back')",
-                                        "names 'gi_frame.f_back' in a string"),
-    "reaches the shell": ("def f(x):\n    return get_ipython().user_ns['_reference']", "uses get_ipython()"),
-    "reaches the operating system through torch": ("def f(x):\n    return torch.os.environ", ".os"),
-    "compiles with torch.compile": ("f = torch.compile(lambda x: x)", ".compile"),
-    "starts a worker process": ("def f(x):\n    return torch.utils.data.DataLoader(x, num_workers=2)", ".DataLoader"),
-    "names a private attribute in a string": ("import operator\nget = operator.attrgetter('_expected')",
-                                              "names '_expected' in a string"),
-    "imports everything": ("from torch import *", "import *"),
-    "rebinds a helper through an import": ("from torch import allclose as check_close", "redefines 'check_close'"),
-    "rebinds a notebook import to something else": ("from operator import mul as partial", "redefines 'partial'"),
-    "evaluates code": ("def f(x):\n    return eval('x')", "eval()"),
-    "reads a hidden test's variable": ("def f(x, w):\n    return _expected", "reads _expected"),
-    "reads a hidden test's variable in a lambda": ("f = lambda x: _got + 0", "reads _got"),
-    "makes anything equal": ("class Pair(tuple):\n    def __ne__(self, other):\n        return False", "special method __ne__"),
-    "fakes an array": ("class A:\n    def __array__(self, dtype=None):\n        return 0", "special method __array__"),
-    "renames its class": ("class P(tuple):\n    pass\nP.__name__ = 'tuple'", "changes the special attribute .__name__"),
-    "loosens the tolerances": ("TOLERANCES.update({})", "changes TOLERANCES"),
-    "empties a forbidden list in place": ("MATMUL_FORBIDDEN.clear()", "changes MATMUL_FORBIDDEN"),
-    "imports a private module": ("import torch._C as C", "private module 'torch._C'"),
-    "imports a private name": ("from torch.overrides import _pop_mode_temporarily", "private name"),
-    "imports from a private module": ("from torch._C import DisableTorchFunction", "private module"),
-    "builds a class with type()": ("Pair = type('Pair', (tuple,), {})", "type() with three arguments"),
-    "names a special method in a string": ("methods = {'__eq__': lambda s, o: True}", "'__eq__' in a string"),
-    "does not parse": ("def f(:\n", "syntax error"),
+    "imports the operating system": ("import os\nos.kill(os.getpid(), 9)", NOTHING, "imports 'os'"),
+    "imports a module from a package": ("import xml.dom.minidom", NOTHING, "imports 'xml.dom.minidom'"),
+    "imports a module through another": ("from torch import os", NOTHING, "imports 'os'"),
+    "imports a socket": ("import socket\nsocket.create_connection(('example.org', 80))", NOTHING, "imports 'socket'"),
+    "imports from inside a function": ("def f(x):\n    import subprocess\n    return x", NOTHING,
+                                       "imports 'subprocess'"),
+    "imports relatively": ("from . import helpers", NOTHING, "a relative import"),
+    "does not parse": ("def f(:\n", NOTHING, "syntax error"),
+    "NumPy's @ in a matrix-product exercise": ("def f(a, b):\n    return a.numpy() @ b.numpy()", MATRIX_PRODUCT,
+                                               "uses the @ operator: a library's a matrix product"),
+    "@= in a matrix-product exercise": ("def f(a, b):\n    a @= b\n    return a", MATRIX_PRODUCT, "@ operator"),
+    "ndarray.dot": ("def f(a, b):\n    return a.numpy().dot(b.numpy())", MATRIX_PRODUCT, "uses .dot"),
+    "operator.matmul": ("import operator\ndef f(a, b):\n    return operator.matmul(a, b)", MATRIX_PRODUCT,
+                        "uses .matmul"),
+    "matmul imported from operator": ("from operator import matmul\ndef f(a, b):\n    return matmul(a, b)",
+                                      MATRIX_PRODUCT, "imports matmul"),
+    "a method named in a string": ("import operator\nf = operator.methodcaller('dot', 1)", MATRIX_PRODUCT,
+                                   "names 'dot'"),
+    "ndarray.trace in a trace exercise": ("def f(m):\n    return m.numpy().trace()", TRACE, "uses .trace"),
+    "ndarray.diagonal in a trace exercise": ("def f(m):\n    return m.numpy().diagonal().sum()", TRACE,
+                                             "uses .diagonal"),
 }
 
 
 @pytest.mark.parametrize("source", ACCEPTED.values(), ids=ACCEPTED.keys())
-def test_ordinary_solutions_are_accepted(source):
-    assert violations(source, RESERVED) == []
+@pytest.mark.parametrize("operation", [NOTHING, CONVOLUTION], ids=["no forbidden operation", "a convolution"])
+def test_ordinary_solutions_are_accepted(source, operation):
+    assert violations(source, operation) == []
 
 
-@pytest.mark.parametrize("source, reason", REFUSED.values(), ids=REFUSED.keys())
-def test_cheats_are_refused_with_a_reason(source, reason):
-    found = violations(source, RESERVED)
+@pytest.mark.parametrize("source, operation, reason", REFUSED.values(), ids=REFUSED.keys())
+def test_what_must_be_said_first_is_refused_with_a_reason(source, operation, reason):
+    found = violations(source, operation)
     assert any(reason in str(v) for v in found), found
+
+
+def test_spellings_are_refused_only_where_the_operation_has_no_switch():
+    assert violations("def f(a, b):\n    return a @ b", CONVOLUTION) == []
+    assert violations("def f(m):\n    return m.diagonal()", MATRIX_PRODUCT) == []

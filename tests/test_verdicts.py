@@ -9,8 +9,11 @@ from nbformat.v4 import new_code_cell, new_output
 from course.build.cells import HiddenTestsFormatError, hidden_call
 from course.exercises import strides
 from course.exercises.strides import AS_STRIDED_TRACE
-from course.grading.verdicts import KERNEL_STOPPED, TIMED_OUT, judge_cell
-from course.payload import MIME_TYPE
+from course.grading.notes import NOTES, RAN, REFUSED, UNWRITTEN
+from course.grading.verdicts import judge_cell
+from course.judging.payload import MIME_TYPE
+from course.kernel.encode import encode_record
+from course.kernel.notebook import guarded_record
 
 CASES = [{"mat": (3, 3), "seed": 1}, {"mat": (2, 2), "seed": 2, "dtype": "float32"}]
 SOURCE = textwrap.dedent(f"""\
@@ -31,27 +34,37 @@ def trace(mat):
 
 
 def published(answer, cases=CASES) -> dict:
-    """The payload the kernel-side hidden tests publish for `answer`."""
-    return {"exercise": "as_strided_trace", "records": [AS_STRIDED_TRACE.run(answer, case).encode() for case in cases]}
+    """The payload a grading process publishes for `answer` (the forbidden operation switched off here instead)."""
+    return {"exercise": "as_strided_trace",
+            "records": [encode_record(guarded_record(AS_STRIDED_TRACE, answer, case)) for case in cases]}
 
 
-def executed(*payloads, error: str | None = None):
-    """A grade cell as nbgrader left it after execution: these payloads, then maybe an error."""
+def executed(*payloads, **ran):
+    """A grade cell as its grading process left it: these payloads, and what the process reported."""
     cell = new_code_cell(SOURCE)
-    cell.outputs = [new_output("stream", name="stdout", text="student printing\n")]
-    cell.outputs += [new_output("display_data", data={MIME_TYPE: payload}) for payload in payloads]
-    if error:
-        cell.outputs.append(new_output("error", ename=error, evalue="", traceback=[]))
+    cell.outputs = [new_output("display_data", data={MIME_TYPE: payload}) for payload in payloads]
+    cell.metadata[NOTES] = {RAN: {"forbidden": [], "refused": [], "done": {"setup": None, "cells": {}, "test": None},
+                                  "status": 0, "timed_out": False, **ran}}
     return cell
 
 
-def verdict(cell):
-    return judge_cell(strides, SOURCE, cell)
+def solution(**notes):
+    """The exercise's solution cell, with these notes of the intake."""
+    cell = new_code_cell("def as_strided_trace(mat):\n    ...")
+    if notes:
+        cell.metadata[NOTES] = notes
+    return cell
+
+
+def verdict(cell, solution_cell=None):
+    return judge_cell(strides, SOURCE, cell, solution_cell if solution_cell is not None else solution())
 
 
 def test_the_hidden_call_is_read_from_the_trusted_source():
     call = hidden_call(SOURCE)
-    assert call.exercise == "as_strided_trace" and call.cases == CASES
+    assert call.exercise == "as_strided_trace" and call.cases == CASES and call.substitutes == ()
+    replaced = hidden_call(SOURCE.replace("cases=", "namespace=globals(), substitutes={'f': _helper}, cases="))
+    assert replaced.substitutes == ("f",)
 
 
 @pytest.mark.parametrize("region, problem", [
@@ -60,9 +73,11 @@ def test_the_hidden_call_is_read_from_the_trusted_source():
     ("hidden_tests('x', f, cases=make_cases())", "literal list"),
     ("hidden_tests('x', f, cases=[])", "non-empty list of dicts"),
     ("hidden_tests('x', f)", "cases=[...]"),
+    ("hidden_tests('x', f, substitutes=make(), cases=[{}])", "substitutes={...}"),
 ])
 def test_a_hidden_region_in_another_form_is_refused(region, problem):
-    with pytest.raises(HiddenTestsFormatError, match=problem.replace("[", r"\[").replace("(", r"\(")):
+    with pytest.raises(HiddenTestsFormatError, match=problem.replace("[", r"\[").replace("(", r"\(")
+                       .replace("{", r"\{").replace("}", r"\}")):
         hidden_call(f"### BEGIN HIDDEN TESTS\n{region}\n### END HIDDEN TESTS\n")
 
 
@@ -75,8 +90,33 @@ def test_a_right_answer_passes_and_a_wrong_one_gets_the_message():
 
 def test_missing_results_fail_with_the_reason():
     assert "did not finish: no results came back" in verdict(executed()).message
-    assert "ran out of time" in verdict(executed(error=TIMED_OUT)).message
-    assert "kernel stopped" in verdict(executed(error=KERNEL_STOPPED)).message
+    assert "ran out of time" in verdict(executed(timed_out=True, done=None)).message
+    assert "the process stopped" in verdict(executed(done=None, status=-9)).message
+    raised = verdict(executed(done={"setup": None, "cells": {}, "test": "NameError: name 'x' is not defined"}),
+                     solution())
+    assert "they raised NameError: name 'x' is not defined" in raised.message
+    broken = solution()
+    broken.outputs = [new_output("error", ename="SyntaxError", evalue="invalid syntax", traceback=[])]
+    assert "the solution cell of as_strided_trace raised SyntaxError: invalid syntax" in verdict(
+        executed(done={"setup": None, "cells": {}, "test": "NameError: x"}), broken).message
+
+
+def test_a_forbidden_call_the_process_reported_costs_the_exercise_even_with_right_results():
+    result = verdict(executed(published(trace), forbidden=["PyTorch's trace (aten::trace)"]))
+    assert not result.passed and "called PyTorch's trace (aten::trace)" in result.message
+    assert "as_strided_trace: called PyTorch's trace (aten::trace)" in result.notes
+
+
+def test_refusals_reach_the_notes():
+    result = verdict(executed(published(trace), refused=["open '/proc/self/mem'"]))
+    assert result.passed and "as_strided_trace: refused: open '/proc/self/mem'" in result.notes
+
+
+def test_a_refused_or_unwritten_solution_is_not_judged():
+    refused = verdict(executed(published(trace)), solution(**{REFUSED: ["line 1: imports 'os'"]}))
+    assert not refused.passed and "breaks the grading rules (line 1: imports 'os')" in refused.message
+    unwritten = verdict(executed(), solution(**{UNWRITTEN: True}))
+    assert not unwritten.passed and "not written yet" in unwritten.message
 
 
 def test_a_second_payload_makes_none_trusted():
@@ -100,10 +140,10 @@ def test_a_payload_with_too_few_outcomes_fails():
     assert "do not match the calls" in verdict(executed(payload)).message
 
 
-def test_forbidden_calls_and_changed_inputs_reach_the_notes():
+def test_forbidden_calls_in_the_records_and_changed_inputs_reach_the_notes():
     result = verdict(executed(published(lambda mat: torch.trace(mat))))
-    assert not result.passed and "called torch.trace" in result.message
-    assert "as_strided_trace: called torch.trace" in result.notes
+    assert not result.passed and "called PyTorch's trace (aten::trace)" in result.message
+    assert "as_strided_trace: called PyTorch's trace (aten::trace)" in result.notes
     zeroed = verdict(executed(published(lambda mat: mat.zero_().sum())))
     assert any("changed its input mat in place" in note for note in zeroed.notes)
 
@@ -117,5 +157,5 @@ def test_a_value_no_check_foresaw_fails_without_crashing_the_grader():
 
 def test_an_unknown_exercise_is_not_gradable():
     source = SOURCE.replace('"as_strided_trace", as_strided_trace', '"nonexistent", f')
-    result = judge_cell(strides, source, executed(published(trace)))
+    result = judge_cell(strides, source, executed(published(trace)), solution())
     assert not result.passed and any("not gradable" in note for note in result.notes)

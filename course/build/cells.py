@@ -58,10 +58,14 @@ def top_level_definitions(source: str) -> set[str]:
 
 @dataclass(frozen=True)
 class HiddenCall:
-    """The one statement a hidden-test region runs: `hidden_tests("<name>", <answer>, cases=[...], ...)`."""
+    """The one statement a hidden-test region runs: `hidden_tests("<name>", <answer>, cases=[...], ...)`.
+
+    `substitutes` are the names its `substitutes={...}` replaces with reference versions.
+    """
 
     exercise: str
     cases: list[dict[str, Any]]
+    substitutes: tuple[str, ...] = ()
 
 
 class HiddenTestsFormatError(ValueError):
@@ -96,7 +100,12 @@ def hidden_call(source: str) -> HiddenCall:
         raise HiddenTestsFormatError("cases=[...] must be a literal list of dicts") from None
     if not (isinstance(cases, list) and cases and all(isinstance(case, dict) for case in cases)):
         raise HiddenTestsFormatError("cases=[...] must be a non-empty list of dicts")
-    return HiddenCall(call.args[0].value, cases)
+    replaced = keywords.get("substitutes")
+    if replaced is not None and not (isinstance(replaced, ast.Dict) and all(
+            isinstance(key, ast.Constant) and isinstance(key.value, str) for key in replaced.keys)):
+        raise HiddenTestsFormatError("substitutes={...} must be a dict with names as its keys")
+    names = tuple(key.value for key in replaced.keys) if replaced is not None else ()  # type: ignore[union-attr]
+    return HiddenCall(call.args[0].value, cases, names)
 
 
 def cell_seconds(cell: NotebookNode) -> float:

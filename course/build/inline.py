@@ -3,18 +3,22 @@
 A source notebook imports helpers with lines such as `from course.exercises.strides import *`.
 In the student version, the same cell first registers each imported module, and every course
 module those import, from embedded copies of their source, so the import lines work unchanged,
-with the same names, on Colab or anywhere.
+with the same names, on Colab or anywhere. The grading sandbox ships kernel-side modules to its
+grading processes the same way (`kernel_modules`).
+
+Sources are read from the course's files, never imported: the grader's side imports nothing of
+the student's side (`course.kernel`).
 """
 
 import ast
-import importlib
-import inspect
 import re
+from pathlib import Path
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbformat import NotebookNode
 
 HELPER_IMPORT = re.compile(r"^from course\.([\w.]+) import \*[ \t]*$", re.MULTILINE)
+COURSE = Path(__file__).resolve().parents[1]
 
 LOADER = '''# @title Course helpers: run this cell (its code is folded; no need to read it)
 # `make release` embedded the course's helper modules below, so this notebook runs without the course's files.
@@ -43,8 +47,8 @@ class HelperSourceError(ValueError):
 
 
 def helper_source(name: str) -> str:
-    """The source of `course.<name>`, checked to be embeddable in a raw ''' string."""
-    source = inspect.getsource(importlib.import_module(f"course.{name}"))
+    """The source of `course.<name>`, read from its file and checked to be embeddable in a raw ''' string."""
+    source = COURSE.joinpath(*name.split(".")).with_suffix(".py").read_text(encoding="utf-8")
     if "'''" in source or source.rstrip("\n").endswith("\\"):
         raise HelperSourceError(f"course/{name}.py cannot be embedded: it contains ''' or ends with a backslash")
     return source
@@ -74,6 +78,11 @@ def with_dependencies(names: list[str]) -> list[str]:
     for name in names:
         visit(name)
     return ordered
+
+
+def kernel_modules(name: str) -> dict[str, str]:
+    """`course.<name>` and every course module it imports, as {dotted name: source}, each after what it needs."""
+    return {f"course.{module}": helper_source(module) for module in with_dependencies([name])}
 
 
 def helper_modules(source: str) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from course.build.contract import ASSIGNMENTS
 from course.build.readme import notebook_table
-from course.runtime import PINS
+from course.versions import PINS
 
 TEMPLATES = Path(__file__).resolve().parent / "student"
 # What a student needs to run the notebooks locally (the course's own grading and test tools are left out).

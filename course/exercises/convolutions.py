@@ -1,9 +1,10 @@
 """Exercises that re-implement a torch convolution: the library's convolution is the reference.
 
-Used by the notebooks that write conv1d and conv2d from `as_strided` windows. Every library
-convolution is forbidden in all of them (a 2-D one can fake a 1-D one and the reverse), and
-the known mistakes are the library convolution applied to transformed inputs: x read as if
-contiguous or from its storage's start, a flipped kernel, weights read in the wrong layout.
+Used by the notebooks that write conv1d and conv2d from `as_strided` windows. Every library's
+convolution is forbidden in all of them (a 2-D one can fake a 1-D one and the reverse, and NumPy's
+or JAX's compute the same), and the known mistakes are the library convolution applied to
+transformed inputs: x read as if contiguous or from its storage's start, a flipped kernel, weights
+read in the wrong layout.
 
 `make release` copies this module, and the course modules it imports, into every student notebook.
 """
@@ -13,13 +14,8 @@ from typing import Any
 import torch
 
 from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start
+from course.judging.forbidden import CONVOLUTION
 
-TORCH_CONVOLUTIONS = ("torch.conv1d", "torch.nn.functional.conv1d", "torch.conv2d", "torch.nn.functional.conv2d",
-                      "torch.conv3d", "torch.convolution", "torch.conv_tbc", "torch.nn.functional.conv_transpose1d",
-                      "torch.nn.functional.conv_transpose2d", "torch.nn.functional.conv_transpose3d")
-CONVOLUTION_OPERATORS = (r"_?convolution(_overrideable|_mode)?|conv(1d|2d|3d|_tbc)|conv_transpose(1d|2d|3d)"
-                         r"|(cudnn|miopen|mkldnn)_convolution\w*|_?slow_conv\w*|thnn_conv\w*|_?conv_depthwise\w*"
-                         r"|_nnpack_spatial_convolution")
 OFF_BY_ONE = ("the output size is off by one: a kernel of size k fits in size - k + 1 positions along an axis "
               "of that size.")
 
@@ -32,7 +28,7 @@ class TorchConvolution(TorchFunction):
 
     arguments = tensors = ("x", "weights")
     keep_dtype = "x"
-    operators = CONVOLUTION_OPERATORS
+    forbidden = CONVOLUTION
     flip_dims: tuple[int, ...] = (-1,)
     dtype_mistake = ("return the result in x's dtype, as the library's convolution does: create any buffer "
                      "with dtype=x.dtype.")

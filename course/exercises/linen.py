@@ -1,6 +1,7 @@
 """Exercises on a Flax Linen convolution layer: the layer class, and a function that builds, initialises and applies it.
 
-`flax.linen.Conv` is the reference for both and forbidden in both. A layer is judged in three
+`flax.linen.Conv` is the reference for both; it, and every other library's convolution but
+`jax.lax.conv_general_dilated`, the building block both ask for, is forbidden in both. A layer is judged in three
 steps, each its own call and message: its parameter shapes (`jax.eval_shape` of `init`), its
 initial values, and its output for given random parameters with a non-zero bias.
 
@@ -16,9 +17,10 @@ import jax
 import jax.numpy as jnp
 import numpy as np
 
-from course.checks import CheckFailed, check_close, check_equal
-from course.exercise import NOT_WRITTEN, Call, Exercise
 from course.exercises.tensors import random_tensor
+from course.judging.checks import CheckFailed, check_close, check_equal
+from course.judging.exercise import NOT_WRITTEN, Call, Exercise
+from course.judging.forbidden import CONVOLUTION_LAYER
 
 BIAS_SHIFT = 0.5
 SIZE_HINTS = {
@@ -65,7 +67,7 @@ class LinenLayer(Exercise):
     """
 
     fields: tuple[str, ...] = ()
-    forbidden = ("flax.linen.Conv",)
+    forbidden = CONVOLUTION_LAYER
     kernel_layout = ""  # e.g. "(kernel_size, C_in, features)"
     dimension_numbers = ""  # e.g. '("NWC", "WIO", "NWC")'
 
@@ -219,7 +221,7 @@ class LinenForward(Exercise):
     """
 
     layer: LinenLayer
-    forbidden = ("flax.linen.Conv",)
+    forbidden = CONVOLUTION_LAYER
     error_hints = SIZE_HINTS
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:

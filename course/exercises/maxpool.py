@@ -14,9 +14,10 @@ import torch
 import torch.nn.functional as F
 from torch.nn.modules.utils import _pair
 
-from course.checks import check_close, check_dtype, highest_precision, passed
-from course.exercise import Call, Exercise, ExerciseSet, needs
 from course.exercises.tensors import SCALE, SHIFT, TorchFunction, as_if_contiguous, from_storage_start
+from course.judging.checks import check_close, check_dtype
+from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.forbidden import MAX_POOLING, MAX_POOLING_LAYER
 
 NEGATIVE = "negative"  # a case's `values`: all entries below -0.5, so that no zero padding can go unnoticed
 PAIR_HINT = "may each be an int or an (h, w) tuple; turn an int v into (v, v) first."
@@ -24,21 +25,6 @@ PAIR_HINT = "may each be an int or an (h, w) tuple; turn an int v into (v, v) fi
 PAIR_ERRORS = ("non-iterable int", "'int' object", "tuple", "inhomogeneous")
 FLOAT_SIZE_ERRORS = {key: "sizes and strides must be ints: compute the output size with //, not /."
                      for key in ("of type float", "got float", "'float' object")}
-MAXPOOL_FORBIDDEN = (
-    "torch.max_pool2d", "torch.nn.functional.max_pool2d", "torch.nn.functional.max_pool2d_with_indices",
-    "torch.nn.MaxPool2d",
-    # the 1-D and 3-D versions compute the same pooling (separably, or with depth 1)
-    "torch.max_pool1d", "torch.max_pool1d_with_indices", "torch.nn.functional.max_pool1d",
-    "torch.nn.functional.max_pool1d_with_indices", "torch.max_pool3d", "torch.nn.functional.max_pool3d",
-    "torch.nn.functional.max_pool3d_with_indices",
-    # adaptive pooling over a -inf padded input reproduces the stride=None cases; fractional pooling is a max pool
-    "torch.adaptive_max_pool1d", "torch.nn.functional.adaptive_max_pool1d", "torch.nn.functional.adaptive_max_pool2d",
-    "torch.nn.functional.adaptive_max_pool2d_with_indices", "torch.nn.functional.adaptive_max_pool3d",
-    "torch.nn.functional.fractional_max_pool2d", "torch.nn.functional.fractional_max_pool3d",
-)
-MAXPOOL_OPERATORS = (r"(quantized_|mkldnn_)?max_pool[123]d(_with_indices)?|adaptive_max_pool[123]d(_with_indices)?"
-                     r"|fractional_max_pool[23]d")
-MAXPOOL_JAX_FORBIDDEN = ("flax.linen.max_pool", "flax.nnx.max_pool", "flax.linen.pooling.pool as flax.linen.max_pool")
 
 
 def swapped(value: Any) -> tuple[int, int]:
@@ -52,7 +38,7 @@ class MaxPool2d(TorchFunction):
     name = "maxpool2d"
     arguments = ("x", "kernel_size", "stride", "padding")
     tensors, keep_dtype = ("x",), "x"
-    forbidden, operators = MAXPOOL_FORBIDDEN, MAXPOOL_OPERATORS
+    forbidden = MAX_POOLING
     dtype_mistake = "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype."
     error_hints = {"required positional argument": "keep the signature maxpool2d(x, kernel_size, stride=None, "
                                                    "padding=0): stride and padding have defaults.",
@@ -137,7 +123,7 @@ class MaxPool2dJax(Exercise):
     """maxpool2d_jax(x (H, W, C), window, stride, padding), pooled channel by channel, like flax's max_pool."""
 
     name = "maxpool2d_jax"
-    forbidden = MAXPOOL_JAX_FORBIDDEN
+    forbidden = MAX_POOLING_LAYER
     error_hints = {**FLOAT_SIZE_ERRORS, **{key: f"window and stride {PAIR_HINT}" for key in PAIR_ERRORS}}
     visible = (
         {"x": (5, 6, 3), "window": 2, "stride": 2, "padding": "VALID", "seed": 21, "values": NEGATIVE},
@@ -212,9 +198,5 @@ class MaxPool2dJax(Exercise):
 
 MAXPOOL2D, MAXPOOL2D_JAX = MaxPool2d(), MaxPool2dJax()
 EXERCISES = ExerciseSet(MAXPOOL2D, MAXPOOL2D_JAX)
-hidden_tests = EXERCISES.hidden_tests
-check_maxpool2d = MAXPOOL2D.check
-check_maxpool2d_jax = MAXPOOL2D_JAX.check
 
-__all__ = ["check_maxpool2d", "check_maxpool2d_jax", "hidden_tests", "needs", "check_close", "highest_precision",
-           "passed"]
+__all__ = ["EXERCISES"]

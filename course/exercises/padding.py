@@ -13,14 +13,13 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from course.checks import TOLERANCES, CheckFailed, check_array, check_close, hint, highest_precision
-from course.exercise import Call, Exercise, ExerciseSet, needs
-from course.exercises.convolutions import TORCH_CONVOLUTIONS, TorchConvolution
+from course.exercises.convolutions import TorchConvolution
 from course.exercises.tensors import TorchFunction
-from course.payload import Opaque
+from course.judging.checks import TOLERANCES, CheckFailed, check_array, check_close, hint
+from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.forbidden import PADDING
+from course.judging.payload import Opaque
 
-PAD_FORBIDDEN = ("torch.nn.functional.pad", "torch.constant_pad_nd")
-PAD_OPERATORS = r"constant_pad_nd|pad|_pad_enum|_pad_circular|(reflection|replication)_pad[123]d"
 EMPTY_SLICE = "The expanded size of the tensor (0)"  # what torch says when x is copied into an empty slice
 WIDTH_SLICE_HINT = ("a slice like [left:-right] is empty when right == 0 (because -0 == 0); "
                     "slice with [left:left + w] instead.")
@@ -33,10 +32,10 @@ FLOAT32_TOLERANCES = TOLERANCES[np.dtype("float32")]
 
 
 class PadFunction(TorchFunction):
-    """A padding exercise: the answer returns a new torch tensor, with x's dtype, and may not call F.pad."""
+    """A padding exercise: the answer returns a new torch tensor, with x's dtype, and may call no library padding."""
 
     tensors, keep_dtype, dtype_mistake = ("x",), "x", PAD_DTYPE_MISTAKE
-    forbidden, operators = PAD_FORBIDDEN, PAD_OPERATORS
+    forbidden = PADDING
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """A torch tensor is expected (x.new_full makes one); then compare as every torch exercise does."""
@@ -143,7 +142,6 @@ class Conv1d(TorchConvolution):
 
     name = "conv1d"
     arguments = ("x", "weights", "stride", "padding")
-    forbidden = TORCH_CONVOLUTIONS + ("torch.nn.Conv1d",)
     error_hints = {**TorchConvolution.error_hints,
                    "required positional argument": "keep the signature conv1d(x, weights, stride=1, padding=0): "
                                                    "stride and padding have defaults."}
@@ -370,12 +368,5 @@ class SamePadding(Exercise):
 PAD1D, PAD2D, CONV1D = Pad1d(), Pad2d(), Conv1d()
 CONV_WITH_PADDING, SAME_PADDING = ConvWithPadding(), SamePadding()
 EXERCISES = ExerciseSet(PAD1D, PAD2D, CONV1D, CONV_WITH_PADDING, SAME_PADDING)
-hidden_tests = EXERCISES.hidden_tests
-check_pad1d = PAD1D.check
-check_pad2d = PAD2D.check
-check_conv1d = CONV1D.check
-check_conv_with_padding = CONV_WITH_PADDING.check
-check_same_padding = SAME_PADDING.check
 
-__all__ = ["check_pad1d", "check_pad2d", "check_conv1d", "check_conv_with_padding", "check_same_padding",
-           "hidden_tests", "needs", "highest_precision"]
+__all__ = ["EXERCISES"]

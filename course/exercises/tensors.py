@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 import torch
 
-from course.checks import check_close, check_dtype
-from course.exercise import Call, Exercise
-from course.runtime import DEVICE
+from course.judging.checks import check_close, check_dtype
+from course.judging.exercise import Call, Exercise
+from course.judging.device import DEVICE
 
 SCALE, SHIFT = 2.0, -0.3
 ALL, SLICED = "all", "every-other-element slice"  # the call that passes every tensor argument non-contiguous

@@ -23,6 +23,7 @@ from tqdm import tqdm
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading import engine, sandbox
 from course.grading.intake import find_notebook, read_submission
+from course.grading.path import TIMEOUTS
 from course.grading.pipeline import Job
 from course.grading.report import write_reports
 from course.grading.store import STAGING, Store, not_graded
@@ -40,11 +41,11 @@ class Ledger:
 
 @dataclass(frozen=True)
 class Options:
-    """How to grade: again or not, sandboxed or not, each cell's time limit, where and on how many workers."""
+    """How to grade: again or not, sandboxed or not, each exercise's time limit, where and on how many workers."""
 
     force: bool = False
     use_sandbox: bool = True
-    cell_timeout: int = 120
+    exercise_timeout: int = TIMEOUTS.exercise
     workers: int | None = None
     scheduler: str | None = None
 
@@ -113,7 +114,7 @@ def prepare(root: Path, student: str, assignment: Assignment, options: Options) 
     if timestamp.is_file() and not timestamp.is_symlink():
         (target / "timestamp.txt").write_text(timestamp.read_text(errors="replace")[:100])
     job = Job(student, assignment.id, assignment.notebook, nbformat.writes(notebook) if notebook else release,
-              release, assignment.path(root / "source").read_text(), options.cell_timeout, options.use_sandbox)
+              release, assignment.path(root / "source").read_text(), options.exercise_timeout, options.use_sandbox)
     return job, notes
 
 

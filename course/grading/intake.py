@@ -3,14 +3,14 @@
 The graded notebook is always the pristine student version from release/ with the student's
 solution cells copied in, matched by grade id or, where metadata was lost, by the graded name
 the cell defines. Edited, deleted or duplicated locked cells and stripped metadata therefore
-cannot change what is tested, and a solution cell that breaks the grading policy is replaced
-by nbgrader's stub, with the reason, so that only its own exercise scores 0.
+cannot change what is tested. A solution cell that breaks the grading policy is replaced by
+nbgrader's stub, with the reason, so that only its own exercise scores 0; one the student left as
+the stub is marked so, and is not run.
 
 `RebuildFromRelease` does this inside nbgrader (nbgrader_config.py), for every way of grading;
 `find_notebook` and `read_submission` are the file-level part that `make autograde` adds.
 """
 
-import builtins
 import copy
 import importlib
 import json
@@ -23,9 +23,11 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Unicode
 
 from course.build.cells import STUB, grade_id, is_solution, top_level_definitions
-from course.build.inline import helper_modules
-from course.grading.policy import imported_origins, protected_bindings, violations
-from course.grading.verdicts import NOTES, REFUSED
+from course.build.contract import find_assignment
+from course.grading.notes import NOTES, REFUSED, UNWRITTEN
+from course.grading.policy import violations
+from course.judging.exercise import ExerciseSet
+from course.judging.forbidden import NOTHING
 
 
 @dataclass
@@ -34,26 +36,6 @@ class Intake:
 
     notebook: NotebookNode
     notes: list[str] = field(default_factory=list)
-
-
-def exported_names(module_name: str) -> set[str]:
-    """The names `from course.<module_name> import *` binds."""
-    module = importlib.import_module(f"course.{module_name}")
-    return set(getattr(module, "__all__", [n for n in dir(module) if not n.startswith("_")]))
-
-
-def reserved_names(release: NotebookNode) -> dict[str, str]:
-    """Names a solution cell may not rebind (builtins, the course helpers, what the notebook's cells define),
-    each with what the notebook imported it from ("" if it did not import it)."""
-    names = dict.fromkeys(dir(builtins), "")
-    for cell in release.cells:
-        if cell.cell_type != "code" or is_solution(cell):
-            continue
-        for module in helper_modules(cell.source):
-            names.update(dict.fromkeys(exported_names(module), ""))
-        origins = imported_origins(cell.source)
-        names.update({name: origins.get(name, "") for name in protected_bindings(cell.source)})
-    return names
 
 
 def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dict[str, str], list[str]]:
@@ -81,15 +63,24 @@ def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dic
     return answers, notes
 
 
-def rebuild(submitted: NotebookNode, release: NotebookNode) -> Intake:
+def exercises_of(assignment: str) -> ExerciseSet:
+    """The exercises of an assignment, as its exercises module describes them."""
+    return importlib.import_module(find_assignment(assignment).exercises_module).EXERCISES
+
+
+def rebuild(submitted: NotebookNode, release: NotebookNode, exercises: ExerciseSet) -> Intake:
     """The pristine `release` notebook with the student's allowed solution cells from `submitted`."""
     result = Intake(copy.deepcopy(release))
     answers, result.notes = student_answers(submitted, release)
-    reserved = reserved_names(release)
     for cell in result.notebook.cells:
-        if not is_solution(cell) or grade_id(cell) not in answers:
+        if not is_solution(cell):
             continue
-        found = violations(answers[grade_id(cell)], reserved)
+        answer = answers.get(grade_id(cell), cell.source)
+        if answer == cell.source:  # the stub, as released: nothing to run
+            cell.metadata.setdefault(NOTES, {})[UNWRITTEN] = True
+            continue
+        exercise = exercises.exercises.get(str(grade_id(cell)))
+        found = violations(answer, exercise.forbidden if exercise else NOTHING)
         if found:
             reasons = [str(violation) for violation in found[:3]]
             cell.source = "# This solution was not run: it breaks the grading rules.\n" + "".join(
@@ -97,7 +88,7 @@ def rebuild(submitted: NotebookNode, release: NotebookNode) -> Intake:
             cell.metadata.setdefault(NOTES, {})[REFUSED] = reasons
             result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({'; '.join(reasons)})")
         else:
-            cell.source = answers[grade_id(cell)]
+            cell.source = answer
     result.notebook.metadata[NOTES] = {"notes": list(result.notes)}
     return result
 
@@ -113,7 +104,7 @@ class RebuildFromRelease(NbGraderPreprocessor):
         info = resources["nbgrader"]
         release = nbformat.read(Path(self.release_directory) / info["assignment"] / f"{info['notebook']}.ipynb",
                                 as_version=4)
-        result = rebuild(nb, release)
+        result = rebuild(nb, release, exercises_of(info["assignment"]))
         for note in result.notes:
             self.log.warning("%s: %s", info["student"], note)
         return result.notebook, resources

@@ -1,10 +1,11 @@
 """The protected grading path for one submission, as one function that needs no gradebook and no shared disk.
 
-`grade_submission` does what nbgrader_config.py makes `nbgrader autograde` do, with the same
-classes: rebuild the submission from the release notebook (intake and policy), put the hidden tests
-back (from the source notebook, where nbgrader takes them from its gradebook), run it in a sandboxed
-kernel, and judge every hidden test in this process. `make autograde` runs it on workers, local or
-on a Dask cluster, and records the results in the gradebook itself (`course.grading.store`).
+`grade_submission` does what nbgrader_config.py makes `nbgrader autograde` do, with the same steps
+(`course.grading.path`): rebuild the submission from the release notebook (intake and policy), put the
+hidden tests back (from the source notebook, where nbgrader takes them from its gradebook), run each
+exercise in a sandboxed grading process of its own, and judge every hidden test in this process.
+`make autograde` runs it on workers, local or on a Dask cluster, and records the results in the
+gradebook itself (`course.grading.store`).
 """
 
 import time
@@ -12,13 +13,13 @@ from dataclasses import dataclass, field
 
 import nbformat
 from nbformat import NotebookNode
-from nbgrader.utils import setenv
-from traitlets.config import Config
 
-from course.build.cells import cell_seconds, grade_id, is_grade
-from course.grading.execute import SandboxedExecute
-from course.grading.intake import rebuild
-from course.grading.verdicts import NOTES, TrustedVerdicts
+from course.build.cells import grade_id, is_grade
+from course.grading.intake import exercises_of, rebuild
+from course.grading.notes import NOTES
+from course.grading.path import TIMEOUTS
+from course.grading.processes import GradeInProcesses
+from course.grading.verdicts import TrustedVerdicts
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Job:
     submitted: str
     release: str
     source: str
-    cell_timeout: int = 120
+    exercise_timeout: int = TIMEOUTS.exercise
     confined: bool = True
 
 
@@ -60,25 +61,15 @@ def grade_submission(job: Job) -> tuple[str, Graded]:
     resources = {"nbgrader": {"assignment": job.assignment, "notebook": job.notebook.removesuffix(".ipynb"),
                               "student": job.student}, "metadata": {"path": "."}}
     release = nbformat.reads(job.release, as_version=4)
-    intake = rebuild(nbformat.reads(job.submitted, as_version=4), release)
+    intake = rebuild(nbformat.reads(job.submitted, as_version=4), release, exercises_of(job.assignment))
     notebook = intake.notebook
     restore_hidden_tests(notebook, nbformat.reads(job.source, as_version=4))
-    config = Config()
-    config.Execute.timeout = job.cell_timeout
-    config.Execute.record_timing = True
-    config.SandboxedKernelManager.confined = job.confined
-    executed = time.perf_counter()
-    with setenv(NBGRADER_EXECUTION="autograde"):  # as nbgrader's own autograde does: the kernel publishes results
-        SandboxedExecute(config=config).preprocess(notebook, resources)
+    ran = time.perf_counter()
+    GradeInProcesses(timeout=job.exercise_timeout, submission_timeout=TIMEOUTS.submission,
+                     confined=job.confined).preprocess(notebook, resources)
     judged = time.perf_counter()
     TrustedVerdicts().preprocess(notebook, resources)
     finished = time.perf_counter()
-    cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    in_cells = sum(cell_seconds(cell) for cell in cells)
-    seconds = {"intake": executed - started, "kernel start": max(judged - executed - in_cells, 0.0),
-               "setup cell": cell_seconds(cells[0]) if cells else 0.0,
-               "hidden tests": sum(cell_seconds(cell) for cell in cells if is_grade(cell)),
-               "verdicts": finished - judged}
-    seconds["other cells"] = in_cells - seconds["setup cell"] - seconds["hidden tests"]
+    seconds = {"intake": ran - started, "grading processes": judged - ran, "verdicts": finished - judged}
     notes = list(notebook.metadata[NOTES]["notes"])
     return nbformat.writes(notebook), Graded(job.student, job.assignment, job.notebook, notes, seconds)

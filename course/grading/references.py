@@ -1,7 +1,8 @@
-"""Grader-only references for exercises whose natural library reference would itself be an allowed answer.
+"""Grader-only references: for exercises whose library reference would itself be an allowed answer, or an answer.
 
-`same_padding` may call `jax.lax.padtype_to_pads`, and `conv_with_padding` may use any library, so
-their references cannot travel in a student notebook. Exercises name them by `trusted_reference`;
+`same_padding` may call `jax.lax.padtype_to_pads`, `conv_with_padding` may use any library, and
+`force_pair` has no library function but its answer, so their references cannot travel in a student
+notebook. Exercises name them by `trusted_reference`;
 this module is imported only where the grader (or an instructor's source notebook) judges hidden
 tests. It is never embedded in a notebook: `make release` embeds only what notebooks import.
 """
@@ -9,6 +10,15 @@ tests. It is never embedded in a notebook: `make release` embeds only what noteb
 import jax
 import jax.numpy as jnp
 import numpy as np
+
+
+def force_pair(v: object) -> tuple[int, int]:
+    """(v, v) for an int, the pair itself for a tuple of two ints; ValueError for anything else."""
+    if isinstance(v, tuple) and len(v) == 2 and all(type(item) is int for item in v):
+        return v[0], v[1]
+    if type(v) is int:
+        return v, v
+    raise ValueError(f"expected an int or a pair of ints, got {v!r}")
 
 
 def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:

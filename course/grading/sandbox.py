@@ -1,45 +1,48 @@
-"""Grading kernels in a sandbox: bubblewrap, no network, an unprivileged user, resource limits.
+"""Grading processes in a sandbox: bubblewrap, no network, an unprivileged user, resource limits.
 
-`SandboxedKernelManager` is what nbgrader's execution uses to start every grading kernel (see
-`course.grading.execute` and nbgrader_config.py). Inside, a kernel sees the system's programs,
-the Python environment (read-only), a private, empty /tmp as its working folder and the folder
-of its own IPC sockets: never the course, the gradebook, other submissions or the network. What
-it writes disappears with it.
+`run_grading_process` runs one exercise's grading process (`course.kernel.process`) and returns the
+lines it wrote. Inside, a process sees the system's programs, the Python environment (read-only) and
+a private, empty /tmp with a folder of its own: never the course, the gradebook, other submissions
+or the network. What it writes disappears with it.
 
-Kernels are forked by this process's `Zygote` (`course.grading.zygote`), which runs in the same
-sandbox and has the kernels' libraries imported already; each kernel it forks gets namespaces of
-its own on top. A kernel asked for while the zygote's last one still runs starts the plain way.
+Processes are forked by this process's `Zygote` (`course.grading.zygote`), which runs in the same
+sandbox with the libraries imported already; each process it forks gets namespaces of its own on top.
+Where the zygote cannot isolate processes, or is busy with another thread's, a process starts the
+plain way: a sandbox of its own, which imports the libraries itself (seconds slower).
 """
 
 import atexit
 import json
 import logging
 import os
+import select
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import weakref
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from jupyter_client import AsyncKernelManager
-from traitlets import Bool
-
+from course.build.inline import kernel_modules
 from course.grading import xla
 
 NOBODY = 65534
 SYSTEM_PATHS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
-KERNEL_ENVIRONMENT = {"HOME": "/tmp", "MPLCONFIGDIR": "/tmp", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
-                      "XLA_FLAGS": xla.FLAGS}
-PASSED_ENVIRONMENT = ("NBGRADER_EXECUTION",)
+PROCESS_ENVIRONMENT = {"HOME": "/tmp", "MPLCONFIGDIR": "/tmp", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
+                       "XLA_FLAGS": xla.FLAGS, "NBGRADER_EXECUTION": "autograde"}
+# What a grading process runs: the course's kernel-side modules, shipped as sources (the sandbox does not show
+# the course), and the one that runs an exercise.
+PROCESS_MODULE = "kernel.process"
+MAX_OUTPUT = 64 * 2**20  # bytes a grading process may write back; the rest is cut off
+CHUNK = 32 * 2**10  # the zygote's channel carries records; a long message goes in several
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits for one grading kernel and everything it starts."""
+    """Resource limits for the zygote, each grading process and everything they start."""
 
     cpu_seconds: int = 900
     memory_bytes: int = 6 * 2**30
@@ -54,6 +57,19 @@ class Limits:
         if unprivileged_user:
             args.append(f"--nproc={self.processes}")
         return args + ["--"]
+
+
+@dataclass
+class Finished:
+    """What a grading process wrote back, line by line, and how it ended."""
+
+    lines: list[bytes] = field(default_factory=list)
+    status: int | None = None
+    timed_out: bool = False
+
+
+class SandboxUnavailable(RuntimeError):
+    """Grading needs bubblewrap and prlimit, and one of them is missing."""
 
 
 def available() -> bool:
@@ -95,8 +111,7 @@ def sandbox_command(argv: list[str], private_dirs: tuple[Path, ...] = (), limits
     args += _system_binds() + ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
     args += _bind(sorted({sys.base_prefix, sys.prefix}), writable=False)
     args += _bind([str(folder) for folder in private_dirs], writable=True)
-    environment = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", **KERNEL_ENVIRONMENT,
-                   **{name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}}
+    environment = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", **PROCESS_ENVIRONMENT}
     args += ["--chdir", "/tmp", "--clearenv"]
     for name, value in environment.items():
         args += ["--setenv", name, value]
@@ -106,27 +121,58 @@ def sandbox_command(argv: list[str], private_dirs: tuple[Path, ...] = (), limits
     return args + limits.prlimit_args(unprivileged_user=as_root) + argv
 
 
+def hand_to_process(path: Path) -> None:
+    """Make `path` the grading process's own: it runs as nobody when grading runs as root."""
+    if os.geteuid() == 0:
+        os.chown(path, NOBODY, NOBODY)
+
+
+def _read_until_done(stream: socket.socket | int, deadline: float) -> tuple[list[bytes], bool]:
+    """The lines written on `stream` until it closes, and whether time ran out first."""
+    received, size = bytearray(), 0
+    fd = stream if isinstance(stream, int) else stream.fileno()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return bytes(received).splitlines(), True
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return bytes(received).splitlines(), False
+        size += len(chunk)
+        if size <= MAX_OUTPUT:
+            received += chunk
+
+
 class Zygote:
-    """The sandboxed process that forks this process's grading kernels, one at a time (`course.grading.zygote`)."""
+    """The sandboxed process that forks this process's grading processes, one at a time (`course.grading.zygote`)."""
 
     PROGRAM = Path(__file__).with_name("zygote.py")
     STARTUP_SECONDS = 300
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        trial = Path(tempfile.mkdtemp(prefix="trial-", dir=folder))  # where it tries isolating a kernel first
-        hand_to_kernel(trial)
+        trial = Path(tempfile.mkdtemp(prefix="trial-", dir=folder))  # where it tries isolating a process first
+        hand_to_process(trial)
         command = sandbox_command([sys.executable, "-c", self.PROGRAM.read_text(), str(trial)], (folder,),
                                   die_with_parent=False)  # it ends when this process hangs up, whichever thread started it
         self.process = subprocess.Popen(command, stdin=theirs, stdout=subprocess.DEVNULL)
         theirs.close()
-        self.relay: subprocess.Popen | None = None  # the process jupyter_client sees as the last kernel
-        self.claimed = False
-        self.refusal: str | None = None  # why it cannot fork kernels here, once it said so
+        self.lock = threading.Lock()
+        self.refusal: str | None = None  # why it cannot fork processes here, once it said so
         self.answered = False
+        self.send(json.dumps({"modules": kernel_modules(PROCESS_MODULE)}).encode())
+
+    def send(self, message: bytes, line: socket.socket | None = None) -> None:
+        """Send one message (and the line's descriptor with its first record) to the zygote."""
+        message += b"\n"
+        chunks = [message[start:start + CHUNK] for start in range(0, len(message), CHUNK)]
+        socket.send_fds(self.channel, [chunks[0]], [line.fileno()] if line else [])
+        for chunk in chunks[1:]:
+            self.channel.sendall(chunk)
 
     def wait_until_ready(self) -> None:
-        """The first time only: wait for the zygote to say it preloaded and can isolate kernels here."""
+        """The first time only: wait for the zygote to say it preloaded and can isolate processes here."""
         if self.answered:
             return
         self.answered = True
@@ -138,35 +184,29 @@ class Zygote:
         self.channel.settimeout(None)
         if answer != "ready":
             self.refusal = answer.removeprefix("unavailable: ")
-            logging.getLogger(__name__).warning("Grading kernels start the slower, plain way: the kernel zygote "
-                                                "cannot isolate kernels here (%s).", self.refusal)
+            logging.getLogger(__name__).warning("Grading processes start the slower, plain way: the zygote cannot "
+                                                "isolate them here (%s).", self.refusal)
             self.stop()
 
-    def claim(self) -> bool:
-        """Reserve the zygote for the next kernel, if it can fork kernels, runs, and its last kernel has ended."""
+    def usable(self) -> bool:
+        """Whether the zygote runs and can fork grading processes."""
         self.wait_until_ready()
-        if self.refusal or self.claimed or self.process.poll() is not None or (self.relay and self.relay.poll() is None):
-            return False
-        self.claimed = True
-        return True
+        return self.refusal is None and self.process.poll() is None
 
-    def fork(self, connection_file: str, arguments: list[str]) -> socket.socket:
-        """Ask for a kernel; return the grader's end of its line, which the relay must hold."""
+    def run(self, request: dict, timeout: float) -> Finished:
+        """Fork the grading process `request` asks for; return what it wrote, its exit status and whether time ran out."""
         ours, line = socket.socketpair()
-        environment = {name: os.environ.get(name) for name in PASSED_ENVIRONMENT}
-        request = {"connection_file": connection_file, "environment": environment, "arguments": arguments}
         try:
-            socket.send_fds(self.channel, [json.dumps(request).encode()], [line.fileno()])
+            self.send(json.dumps(request).encode(), line)
         finally:
             line.close()
-        return ours
-
-    def launched(self, relay: subprocess.Popen | None) -> None:
-        """Record the relay of the kernel just launched (None if the launch failed), and end the claim."""
-        self.relay, self.claimed = relay, False
+        with ours:
+            lines, timed_out = _read_until_done(ours, time.monotonic() + timeout)
+        status = int(lines.pop()) if lines and not timed_out and lines[-1].strip().lstrip(b"-").isdigit() else None
+        return Finished(lines, status, timed_out)
 
     def stop(self) -> None:
-        """Kill the zygote and whatever kernel it runs."""
+        """Kill the zygote and whatever process it runs."""
         self.process.kill()
         self.process.wait()
         self.channel.close()
@@ -176,12 +216,12 @@ _LOCK = threading.Lock()
 _PER_PROCESS: dict[int, tuple[Path, list[Zygote]]] = {}
 
 
-def _kernels_folder_and_zygote() -> tuple[Path, list[Zygote]]:
-    """This process's folder for its kernels' connection folders, and a list holding its zygote once started."""
+def _processes_folder_and_zygote() -> tuple[Path, list[Zygote]]:
+    """This process's folder for its grading processes' folders, and a list holding its zygote once started."""
     with _LOCK:
         if os.getpid() not in _PER_PROCESS:  # a forked grading process starts its own
-            folder = Path(tempfile.mkdtemp(prefix="grading-kernels-"))
-            folder.chmod(0o711)  # an unprivileged kernel may pass through to its own folder, and list nothing
+            folder = Path(tempfile.mkdtemp(prefix="grading-processes-"))
+            folder.chmod(0o711)  # an unprivileged process may pass through to its own folder, and list nothing
             holder: list[Zygote] = []
             _PER_PROCESS[os.getpid()] = folder, holder
             atexit.register(_stop, folder, holder)
@@ -189,93 +229,72 @@ def _kernels_folder_and_zygote() -> tuple[Path, list[Zygote]]:
 
 
 def _stop(folder: Path, holder: list[Zygote]) -> None:
-    """Stop this process's zygote and remove its kernels' folder."""
+    """Stop this process's zygote and remove its processes' folder."""
     for zygote in holder:
         zygote.stop()
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def claim_zygote() -> Zygote | None:
-    """This process's zygote, started if needed and reserved for one kernel; None while it is busy."""
-    folder, holder = _kernels_folder_and_zygote()
+def this_zygote() -> Zygote:
+    """This process's zygote, started if needed (or again, if the last one died)."""
+    folder, holder = _processes_folder_and_zygote()
     with _LOCK:
         if not holder or (holder[0].refusal is None and holder[0].process.poll() is not None):
             for dead in holder:
                 dead.stop()
-            holder[:] = [Zygote(folder)]  # the first, or one to replace a zygote that died
-        return holder[0] if holder[0].claim() else None
+            holder[:] = [Zygote(folder)]
+        return holder[0]
 
 
-def hand_to_kernel(path: Path) -> None:
-    """Make `path` the kernel's own: it runs as nobody when grading runs as root."""
-    if os.geteuid() == 0:
-        os.chown(path, NOBODY, NOBODY)
-
-
-def relay_command(line: int) -> list[str]:
-    """The kernel's process as jupyter_client sees it: it holds the kernel's line and ends with the kernel."""
-    return [shutil.which("bash") or "/bin/bash", "-c", f'read -r status <&{line}; exit "${{status:-1}}"']
-
-
-class SandboxUnavailable(RuntimeError):
-    """Grading needs bubblewrap and prlimit, and one of them is missing."""
-
-
-class SandboxedKernelManager(AsyncKernelManager):
-    """Starts each kernel in the sandbox, talking over IPC sockets in a private folder of its own."""
-
-    confined = Bool(True, help="Run kernels in the sandbox. Only for code you trust: False runs them unconfined."
-                    ).tag(config=True)
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.private_folder = Path(tempfile.mkdtemp(prefix="kernel-", dir=_kernels_folder_and_zygote()[0]))
-        self.zygote: Zygote | None = None
-        self.line: socket.socket | None = None
-        weakref.finalize(self, shutil.rmtree, self.private_folder, True)
-        self.transport = "ipc"
-        self.ip = str(self.private_folder / "kernel")
-        self.connection_file = str(self.private_folder / "connection.json")
-
-    @property
-    def kernel_spec(self):
-        """The kernel's spec, interrupted by a message on its control channel: a signal would stop bubblewrap."""
-        spec = super().kernel_spec
-        if spec is not None:
-            spec.interrupt_mode = "message"
-        return spec
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        """Launch the kernel with its console output discarded: what a solution prints travels in messages."""
-        kw.setdefault("stdout", subprocess.DEVNULL)
-        if self.zygote is None:  # a plain sandbox, or unconfined
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-            return
-        zygote, line, relay = self.zygote, self.line, None
-        self.zygote = self.line = None
+def _run_alone(request: dict, timeout: float, confined: bool) -> Finished:
+    """Run one grading process in a sandbox of its own (or unconfined): the zygote's program with --one."""
+    argv = [sys.executable, "-c", Zygote.PROGRAM.read_text(), "--one"]
+    command = sandbox_command(argv, (Path(request["folder"]),)) if confined else argv
+    environment = None if confined else {**os.environ, **PROCESS_ENVIRONMENT}
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment,
+                               cwd=request["folder"])
+    with process:
+        assert process.stdin is not None and process.stdout is not None
         try:
-            await super()._async_launch_kernel(kernel_cmd, pass_fds=(line.fileno(),), **kw)
-            relay = self.provisioner.process
-        finally:
-            line.close()
-            zygote.launched(relay)
+            process.stdin.write(json.dumps({"modules": kernel_modules(PROCESS_MODULE)}).encode() + b"\n"
+                                + json.dumps(request).encode() + b"\n")
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+        lines, timed_out = _read_until_done(process.stdout.fileno(), time.monotonic() + timeout)
+        process.kill()
+    return Finished(lines, None if timed_out else process.returncode, timed_out)
 
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        """The kernel's command line, wrapped in the sandbox (called once its connection file is written)."""
-        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", self.connection_file, *(extra_arguments or [])]
-        if not self.confined:
-            return argv
-        if not available():
-            raise SandboxUnavailable("Grading kernels run in a sandbox that needs bubblewrap and prlimit: "
-                                     "`apt-get install bubblewrap util-linux` (or `make sandbox`).")
-        for path in (self.private_folder, Path(self.connection_file)):
-            hand_to_kernel(path)
-        self.zygote = claim_zygote()
-        if self.zygote is not None:
+
+def run_grading_process(job: dict, timeout: float, confined: bool = True) -> Finished:
+    """Run one exercise's grading process on `job` (see `course.kernel.process`); what it wrote back.
+
+    Confined, it is forked by this process's zygote or, where that cannot be, sandboxed alone. Unconfined
+    (`confined=False`, only for code you trust) it runs as a plain subprocess.
+    """
+    return _run({"job": job}, timeout, confined)
+
+
+def run_trusted_program(program: str, timeout: float = 60) -> Finished:
+    """Run a trusted Python program as a grading process would be run, its standard output the lines back."""
+    return _run({"program": program}, timeout, confined=True)
+
+
+def _run(work: dict, timeout: float, confined: bool) -> Finished:
+    """Run a grading process for `work` ({"job": ...} or {"program": ...}) in a folder of its own."""
+    if confined and not available():
+        raise SandboxUnavailable("Grading processes run in a sandbox that needs bubblewrap and prlimit: "
+                                 "`apt-get install bubblewrap util-linux` (or `make sandbox`).")
+    folder = Path(tempfile.mkdtemp(prefix="process-", dir=_processes_folder_and_zygote()[0]))
+    try:
+        hand_to_process(folder)
+        request = {"folder": str(folder), "environment": {}, **work}
+        zygote = this_zygote() if confined else None
+        if zygote is not None and zygote.usable() and zygote.lock.acquire(blocking=False):
             try:
-                self.line = self.zygote.fork(self.connection_file, extra_arguments or [])
-                return relay_command(self.line.fileno())
-            except OSError:  # the zygote died since it was claimed: start this kernel the plain way
-                self.zygote.launched(None)
-                self.zygote = None
-        return sandbox_command(argv, (self.private_folder,))
+                return zygote.run(request, timeout)
+            finally:
+                zygote.lock.release()
+        return _run_alone(request, timeout, confined)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -16,10 +16,10 @@ from nbformat import NotebookNode
 from nbgrader.api import Gradebook
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import AssignLatePenalties, CheckCellMetadata, LimitOutput, SaveAutoGrades
 from sqlalchemy.exc import SAWarning
 
 from course.build.cells import is_grade
+from course.grading.path import RECORD
 from course.grading.verdicts import Verdict
 from course.nbgrader_cli import course_config
 
@@ -58,8 +58,7 @@ class Store:
         self.config.CourseDirectory.root = str(root)
         self.config.CourseDirectory.submitted_directory = STAGING
         self.config.Autograde.sanitize_preprocessors = []
-        self.config.Autograde.autograde_preprocessors = [LimitOutput, SaveAutoGrades, AssignLatePenalties,
-                                                         CheckCellMetadata]
+        self.config.Autograde.autograde_preprocessors = RECORD
         with Gradebook(self.config.CourseDirectory.db_url):  # create or migrate it once, before any record
             pass
 

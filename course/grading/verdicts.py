@@ -1,22 +1,22 @@
-"""Trusted verdicts: hidden tests are judged in the grader's own process, never in the student's kernel.
+"""Trusted verdicts: hidden tests are judged in the grader's own process, never in the student's.
 
-`TrustedVerdicts` is an nbgrader preprocessor that runs right after the notebook was executed
-in the sandbox. For every grade cell it
+`TrustedVerdicts` is an nbgrader preprocessor that runs right after each exercise's grading process
+(`course.grading.processes`). For every grade cell it
 
-1. reads the hidden cases from the cell's own source, which nbgrader restored from the
-   gradebook (OverwriteCells), so the kernel never had a say in them;
-2. takes the one results payload the kernel-side `hidden_tests` published in that cell:
-   what the answer returned for each call, as data;
-3. judges every case with the exercise's code from `course.exercises`, rebuilding the inputs
-   and computing the expected values and known mistakes here;
-4. replaces everything the cell printed with the verdict alone: one success line, or one
-   error with the message the student should read. nbgrader then scores an error 0 and
-   anything else full marks.
+1. reads the hidden cases from the cell's own source, which nbgrader restored from the gradebook
+   (OverwriteCells), so the student's code never had a say in them;
+2. takes the one results payload the grading process published: what the answer returned for each
+   call, as data;
+3. judges every case with the exercise's code from `course.exercises`, rebuilding the inputs and
+   computing the expected values and known mistakes here;
+4. replaces the cell's outputs with the verdict alone: one success line, or one error with the
+   message the student should read. nbgrader then scores an error 0 and anything else full marks.
 
-What the student's code patched, printed or forged in its kernel cannot turn a wrong output
-into a pass: a forged payload only helps an answer that can produce right outputs, and forbidden
-calls are recorded by the guard around every call. Every flag (forbidden calls, inputs changed in
-place, missing or duplicated payloads) is also written to the notebook's metadata for the report.
+What the student's code did in its process cannot turn a wrong output into a pass: it never saw an
+expected value, and the operation it was to write was destroyed there before it ran. A forbidden
+call the process reported costs the exercise, caught by the answer or not. Every flag (forbidden
+calls, refusals, inputs changed in place, missing or duplicated payloads) is written to the
+notebook's metadata for the report.
 """
 
 import importlib
@@ -29,17 +29,12 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from course.build.cells import HiddenTestsFormatError, grade_id, hidden_call, is_grade, is_solution
 from course.build.contract import find_assignment
-from course.checks import CheckFailed
-from course.exercise import Record, cases_text
+from course.grading.notes import NOTES, RAN, REFUSED, UNWRITTEN
 from course.grading.xla import compile_quickly
-from course.payload import MIME_TYPE, MalformedPayload
-
-NOTES = "course"  # metadata key: the notebook's {"notes": [...]} for the report; a solution cell's {"refused": [...]}
-REFUSED = "refused"
-KERNEL_STOPPED = "KernelStopped"
-TIMED_OUT = "CellTimeoutError"
-OUT_OF_TIME = "NotebookTimeout"
-INTERRUPTED = "KeyboardInterrupt"  # a cell interrupted when it ran out of time
+from course.judging.checks import CheckFailed
+from course.judging.exercise import NOT_WRITTEN, Exercise, Record, cases_text
+from course.judging.forbidden import forbidden_message
+from course.judging.payload import MIME_TYPE, MalformedPayload
 
 
 class Verdict:
@@ -58,41 +53,72 @@ class Verdict:
 
 
 def payloads(cell: NotebookNode) -> list[Any]:
-    """The results payloads the kernel published in a cell."""
+    """The results payloads a grading process published for a cell."""
     return [output["data"][MIME_TYPE] for output in cell.get("outputs", [])
             if output.get("output_type") in ("display_data", "execute_result") and MIME_TYPE in output.get("data", {})]
 
 
-def kernel_error(cell: NotebookNode) -> str | None:
-    """The name of the error the cell itself ended with (a timeout, a stopped kernel), if any."""
-    errors = [output.get("ename") for output in cell.get("outputs", []) if output.get("output_type") == "error"]
-    return errors[-1] if errors else None
+def cell_error(cell: NotebookNode) -> str | None:
+    """The error a solution cell raised in its grading process ("TypeError: ..."), if it did."""
+    return next((f"{output.get('ename')}: {output.get('evalue')}" for output in cell.get("outputs", [])
+                 if output.get("output_type") == "error"), None)
 
 
-def judge_cell(module: ModuleType, source: str, cell: NotebookNode) -> Verdict:
-    """The verdict on one executed grade cell whose trusted source is `source`."""
+def unfinished(name: str, ran: dict[str, Any], solution_error: str | None) -> Verdict:
+    """The verdict when no results came back, with the reason the grading process gave or left."""
+    done = ran.get("done") if isinstance(ran.get("done"), dict) else {}
+    if ran.get("timed_out") or ran.get("out_of_time"):
+        reason = "they ran out of time (the answer may loop forever or be very slow)"
+    elif done.get("setup"):
+        reason = f"the notebook's setup failed ({str(done['setup'])[:200]})"
+    elif done.get("test"):
+        reason = f"they raised {str(done['test'])[:200]}"
+        if solution_error:
+            reason += f"; the solution cell of {name} raised {solution_error[:200]}"
+    elif not done:
+        reason = "the process stopped before they could run (it crashed, was killed, or ran out of memory)"
+    else:
+        reason = "no results came back from them"
+    return Verdict(False, f"{name}: the hidden tests did not finish: {reason}.",
+                   [f"{name}: no results ({'timed out' if ran.get('timed_out') else reason})"])
+
+
+def judge_cell(module: ModuleType, source: str, cell: NotebookNode, solution: NotebookNode | None) -> Verdict:
+    """The verdict on one grade cell whose trusted source is `source`, after its grading process ran."""
     try:
         call = hidden_call(source)
         exercise = module.EXERCISES[call.exercise]
     except (HiddenTestsFormatError, KeyError) as error:
         return Verdict(False, "This test cell could not be graded; the instructor has been told.",
                        [f"test cell not gradable: {error}"])
+    notes_of = solution.metadata.get(NOTES, {}) if solution is not None else {}
+    if REFUSED in notes_of:
+        return Verdict(False, f"{call.exercise} was not run: it breaks the grading rules "
+                              f"({'; '.join(notes_of[REFUSED])}).")
+    if solution is None or notes_of.get(UNWRITTEN):
+        return Verdict(False, exercise.explain_error(call.exercise, f"{NOT_WRITTEN}: "))
+    ran = cell.metadata.get(NOTES, {}).get(RAN, {})
+    notes = [f"{call.exercise}: called {shown}" for shown in ran.get("forbidden", [])]
+    notes += [f"{call.exercise}: refused: {why}" for why in ran.get("refused", [])]
+    if ran.get("forbidden"):
+        return Verdict(False, forbidden_message(call.exercise, ran["forbidden"][0]), notes)
     found = payloads(cell)
     if not found:
-        out_of_time = "they ran out of time (the answer may loop forever or be very slow)"
-        reason = {TIMED_OUT: out_of_time, INTERRUPTED: out_of_time,
-                  KERNEL_STOPPED: "the kernel stopped before they could run (crashed, killed, or out of memory)",
-                  OUT_OF_TIME: "the notebook used up its total time before they could run"}.get(
-                      kernel_error(cell), "no results came back from them")
-        return Verdict(False, f"{call.exercise}: the hidden tests did not finish: {reason}.",
-                       [f"{call.exercise}: no results ({kernel_error(cell) or 'no payload'})"])
+        verdict = unfinished(call.exercise, ran, cell_error(solution))
+        verdict.notes = notes + verdict.notes
+        return verdict
     if len(found) > 1:
         return Verdict(False, f"{call.exercise}: more than one set of results came back, so none is trusted.",
-                       [f"{call.exercise}: {len(found)} results payloads in one test cell (a forged payload?)"])
-    return judge_payload(exercise, call.exercise, call.cases, found[0])
+                       notes + [f"{call.exercise}: {len(found)} results payloads (a forged payload?)"])
+    verdict = judge_payload(exercise, call.exercise, call.cases, found[0])
+    verdict.notes = notes + verdict.notes
+    error = cell_error(solution)
+    if error and not verdict.passed:
+        verdict.message += f"\nIts solution cell raised {error[:300]}"
+    return verdict
 
 
-def judge_payload(exercise: Any, name: str, cases: list[dict[str, Any]], payload: Any) -> Verdict:
+def judge_payload(exercise: Exercise, name: str, cases: list[dict[str, Any]], payload: Any) -> Verdict:
     """The verdict on the results `payload` for the hidden `cases` of `exercise`."""
     try:
         if not isinstance(payload, dict) or set(payload) != {"exercise", "records"} or payload["exercise"] != name:
@@ -122,19 +148,16 @@ class TrustedVerdicts(NbGraderPreprocessor):
     """nbgrader preprocessor: replace each grade cell's outputs with the verdict judged here."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        """Judge every grade cell of an executed notebook."""
+        """Judge every grade cell of a notebook whose exercises ran in their grading processes."""
         compile_quickly()
         assignment = find_assignment(resources["nbgrader"]["assignment"])
         module = importlib.import_module(assignment.exercises_module)
         notes = nb.metadata.setdefault(NOTES, {}).setdefault("notes", [])
-        refused = {grade_id(cell): cell.metadata[NOTES][REFUSED] for cell in nb.cells
-                   if is_solution(cell) and REFUSED in cell.metadata.get(NOTES, {})}
+        solutions = {grade_id(cell): cell for cell in nb.cells if is_solution(cell)}
         for cell in nb.cells:
             if cell.cell_type == "code" and is_grade(cell):
                 exercise = str(grade_id(cell)).removeprefix("test_")
-                verdict = (Verdict(False, f"{exercise} was not run: it breaks the grading rules "
-                                          f"({'; '.join(refused[exercise])}).")
-                           if exercise in refused else judge_cell(module, cell.source, cell))
+                verdict = judge_cell(module, cell.source, cell, solutions.get(exercise))
                 cell.outputs = [verdict.output()]
                 notes += verdict.notes
                 self.log.info("%s: %s", grade_id(cell), "passed" if verdict.passed else "failed")

@@ -1,28 +1,33 @@
-"""The kernel zygote: a process in the grading sandbox that imports the kernels' libraries once and forks each kernel.
+"""The zygote: a process in the grading sandbox that imports the libraries once and forks each grading process.
 
-A grading kernel used to spend most of its life starting: Python, ipykernel, then torch, JAX and
-Flax in the notebook's first cell (about 3 s of the 7 s a submission took). The zygote pays that
-once per grading process. `course.grading.sandbox` starts it in the sandbox with `python -c` and
-this file's source, so it may import only the standard library and the libraries it preloads:
-the sandbox does not show the course.
+Every exercise of every submission is graded in a fresh process of its own (`course.kernel.process`).
+Starting Python and importing torch, JAX and Flax takes seconds; forking a process that did so takes
+milliseconds. `course.grading.sandbox` starts the zygote in the sandbox with `python -c` and this
+file's source, so it may import only the standard library and the libraries it preloads: the
+sandbox does not show the course. The course's kernel-side modules come as sources, in the first
+message.
 
-Each kernel it forks is cut off from the zygote and from every other kernel before any student
+Each process it forks is cut off from the zygote and from every other process before any student
 code runs, by namespaces of its own: a new user namespace with no capabilities left, a private
-empty /tmp that shows only the kernel's own connection folder, no network, and a PID namespace in
-which no other process can be named. Its user namespace is a child of the zygote's, so it cannot
-trace, or read the memory of, anything outside it; the zygote is not dumpable either. The zygote
-never sees a submission: it only forks.
+empty /tmp that shows only its own folder, no network, and a PID namespace in which no other process
+can be named. Its user namespace is a child of the zygote's, so it cannot trace, or read the memory
+of, anything outside it; the zygote is not dumpable either. The zygote never runs a line of a
+submission: it only forks.
 
-Protocol, over the Unix socket that is its standard input: once it has preloaded, the zygote says
-"ready", or "unavailable:" and why, if this machine does not let it isolate a kernel; it tries that
-with its one argument, an empty folder beside the kernels' connection folders. Then the grader
-sends one JSON request {"connection_file", "environment", "arguments"} with one file descriptor,
-the kernel's *line*. The other end of the line is held by the relay, the process jupyter_client
-sees as the kernel. When the kernel ends, the zygote writes its exit status to the line; when the
-relay closes the line (the kernel manager killed it), the zygote kills the kernel with its whole
-PID namespace. Requests are served one after the other: a kernel is forked only once the one
-before it is gone. When the grader hangs up, whatever it runs is killed and it exits: its life is
-the grader's, not a thread's.
+Protocol, over the Unix socket that is its standard input. The grader first sends the kernel-side
+modules, {"modules": {name: source}}; once it has installed them and preloaded the libraries, the
+zygote says "ready", or "unavailable:" and why, if this machine does not let it isolate a process
+(it tries, with its one argument, an empty folder beside the processes' folders). Then each request
+is one JSON object {"folder", "environment", "job"} with one file descriptor, the process's *line*:
+the grading process writes its results on it, and the zygote then writes its exit status and closes
+it. When the grader closes its end (time is up), the zygote kills the process with its whole PID
+namespace. Requests are served one after the other. When the grader hangs up, whatever runs is
+killed and the zygote exits: its life is the grader's, not a thread's.
+
+A request may carry a trusted "program" instead of a "job": the tests use it to see what a grading
+process can reach. `--one` runs a single grading process in this process instead (where processes
+cannot be isolated): the modules and the request come as two JSON lines on standard input, and the
+line is standard output.
 """
 
 import ctypes
@@ -34,9 +39,13 @@ import select
 import signal
 import socket
 import sys
+import types
 
-PRELOADED = ("numpy", "torch", "torch.nn.functional", "jax", "jax.numpy", "flax.linen", "flax.nnx",
-             "matplotlib.pyplot", "ipykernel.kernelapp")
+# What grading processes use, and what the libraries load lazily the first time they compute (MLIR's dialects).
+PRELOADED = ("numpy", "torch", "torch.nn.functional", "jax", "jax.numpy", "jax.lax", "jax.random", "jax.nn",
+             "jax.scipy.signal", "jax.example_libraries.stax", "jax._src.interpreters.mlir", "jaxlib.mlir.dialects.mhlo",
+             "jaxlib.mlir.dialects.builtin", "flax.linen", "flax.nnx", "einops", "einops._torch_specific", "jaxtyping",
+             "typing_extensions", "opt_einsum", "matplotlib.pyplot", "_posixsubprocess")
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
@@ -64,12 +73,27 @@ def checked(result: int, what: str) -> None:
         raise OSError(error, f"{what}: {os.strerror(error)}")
 
 
+def install(modules: dict) -> None:
+    """Register the course's kernel-side modules (and the packages above them) from their sources, in order."""
+    for name, source in modules.items():
+        parts = name.split(".")
+        for depth in range(1, len(parts)):
+            package = ".".join(parts[:depth])
+            if package not in sys.modules:
+                sys.modules[package] = types.ModuleType(package)
+                sys.modules[package].__path__ = []
+        module = types.ModuleType(name)
+        module.__file__ = "/".join(parts) + ".py"
+        sys.modules[name] = module
+        exec(compile(source, module.__file__, "exec"), module.__dict__)
+
+
 def preload() -> None:
-    """Import the libraries every notebook's first cell imports; one that fails is left to the kernel."""
+    """Import the libraries grading processes use; one that fails is left to the process, which says why."""
     for name in PRELOADED:
         try:
             importlib.import_module(name)
-        except Exception:  # the kernel will import it, and fail, where the student can see why
+        except Exception:
             pass
 
 
@@ -87,7 +111,7 @@ def mounts_below(folder: str) -> list[str]:
 
 
 def isolate(folder: str) -> None:
-    """Enter new namespaces with a private empty /tmp that shows only `folder`, the kernel's connection folder.
+    """Enter new namespaces with a private empty /tmp that shows only `folder`, the process's own folder.
 
     What else the sandbox shows below /tmp (a Python environment made there) is shown again, as it was."""
     uid, gid = os.getuid(), os.getgid()
@@ -109,8 +133,8 @@ def isolate(folder: str) -> None:
         checked(libc.mount(f"/proc/self/fd/{handle}".encode(), point.encode(), None, MS_BIND | MS_REC, None),
                 f"show {point} again")
         os.close(handle)
-    if os.path.isdir(siblings):  # the kernels' folder is outside /tmp: hide it too
-        checked(libc.mount(b"tmpfs", siblings.encode(), b"tmpfs", 0, b"mode=0755"), "hide other kernels")
+    if os.path.isdir(siblings):  # the processes' folder is outside /tmp: hide it too
+        checked(libc.mount(b"tmpfs", siblings.encode(), b"tmpfs", 0, b"mode=0755"), "hide other processes")
     os.makedirs(folder)
     checked(libc.mount(f"/proc/self/fd/{own}".encode(), folder.encode(), None, MS_BIND, None), "show own folder")
     os.close(own)
@@ -132,117 +156,137 @@ def die_with(parent_alive: int) -> None:
     os.close(parent_alive)
 
 
-def run_kernel(request: dict) -> None:
-    """Become the kernel `request` asks for, until it shuts down."""
+def grade(request: dict, line: int) -> None:
+    """Become the grading process `request` asks for, writing its results on `line`.
+
+    A request with a "program" instead of a "job" runs that (trusted) program with `line` as its standard
+    output: how the tests see what a grading process can reach."""
     checked(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "dumpable")  # as after exec: its own /proc entries are its own
     for name, value in request["environment"].items():
         if value is None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
-    if "numpy" in sys.modules:  # numpy seeded its global generator at import: each kernel gets its own seed
+    if "numpy" in sys.modules:  # numpy seeded its global generator at import: each process gets its own seed
         sys.modules["numpy"].random.seed()
-    sys.argv = ["ipykernel_launcher", "-f", request["connection_file"], *request["arguments"]]
-    from ipykernel import kernelapp
-    kernelapp.launch_new_instance()
+    if "program" in request:
+        os.dup2(line, 1)
+        exec(compile(request["program"], "<program>", "exec"), {"__name__": "__main__"})
+        sys.stdout.flush()
+    else:
+        sys.modules["course.kernel.process"].run(request["job"], line)
 
 
-def init(request: dict, parent_alive: int) -> int:
-    """Process 1 of the kernel's PID namespace: start the kernel, reap orphans, return the kernel's exit status."""
+def init(request: dict, line: int, parent_alive: int) -> int:
+    """Process 1 of the new PID namespace: start the grading process, reap orphans, return the process's exit status."""
     die_with(parent_alive)
     drop_capabilities()
-    kernel = os.fork()
-    if kernel == 0:
+    child = os.fork()
+    if child == 0:
         code = 1
         try:
-            run_kernel(request)
+            grade(request, line)
             code = 0
         except SystemExit as end:
             code = end.code if isinstance(end.code, int) else int(end.code is not None)
         finally:
             os._exit(code)
+    os.close(line)
     while True:
         pid, status = os.wait()
-        if pid == kernel:
+        if pid == child:
             return os.waitstatus_to_exitcode(status)
 
 
-def forked(request: dict) -> int:
-    """The zygote's child: isolate, start the namespace's process 1, and end with the kernel's status."""
+def forked(request: dict, line: int) -> int:
+    """The zygote's child: isolate, start the namespace's process 1, and end with the grading process's status."""
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)
-    os.closerange(3, os.sysconf("SC_OPEN_MAX"))
-    isolate(os.path.dirname(request["connection_file"]))
+    kept = line if line == 3 else os.dup2(line, 3)  # (dup2 onto itself with flags would fail)
+    os.closerange(4, os.sysconf("SC_OPEN_MAX"))
+    isolate(request["folder"])
     parent_alive, holding = os.pipe()
     first = os.fork()
     if first == 0:
         os.close(holding)
-        os._exit(init(request, parent_alive))
+        os._exit(init(request, kept, parent_alive))
     os.close(parent_alive)
+    os.close(kept)
     _, status = os.waitpid(first, 0)
     return os.waitstatus_to_exitcode(status)
 
 
-def fork_kernel(request: dict) -> int:
-    """Fork the child that becomes the kernel `request` asks for; return its pid."""
+def fork_process(request: dict, line: socket.socket) -> int:
+    """Fork the child that becomes the grading process `request` asks for; return its pid."""
     pid = os.fork()
     if pid == 0:
         code = 1
         try:
-            code = forked(request)
-        except BaseException as error:  # the kernel could not start: say why on the grader's console
-            print(f"grading kernel could not start: {error!r}", file=sys.stderr, flush=True)
+            code = forked(request, line.fileno())
+        except BaseException as error:  # the process could not start: say why on the grader's console
+            print(f"grading process could not start: {error!r}", file=sys.stderr, flush=True)
         finally:
             os._exit(code)
     return pid
 
 
-def watch(kernel: int, line: socket.socket, channel: socket.socket) -> bool:
-    """Wait for `kernel` to end, killing it if the relay or the grader hangs up; tell the relay its exit status.
+def watch(child: int, line: socket.socket, channel: socket.socket) -> bool:
+    """Wait for `child` to end, killing it if the grader closes the line or hangs up; then report its exit status.
 
     Return whether the grader is still there."""
-    ended = os.pidfd_open(kernel)
+    ended = os.pidfd_open(child)
     watched, grader_there = [ended, line, channel], True
     while ended not in (readable := select.select(watched, [], [])[0]):
         if channel in readable:  # the next request waits for its turn; an empty read is the grader gone
             grader_there = bool(channel.recv(1, socket.MSG_PEEK))
             watched.remove(channel)
-        if line in readable:  # the relay hung up: the kernel manager killed the kernel
+        if line in readable:  # the grader closed the line: time is up
             watched.remove(line)
         if not grader_there or line not in watched:
-            os.kill(kernel, signal.SIGKILL)
+            os.kill(child, signal.SIGKILL)
     os.close(ended)
-    _, status = os.waitpid(kernel, 0)
+    _, status = os.waitpid(child, 0)
     if line in watched:
         try:
             line.sendall(f"{os.waitstatus_to_exitcode(status)}\n".encode())
-        except OSError:  # the relay is gone too
+        except OSError:  # the grader is gone too
             pass
     line.close()
     return grader_there
 
 
-def serve(channel: socket.socket) -> None:
-    """Fork one kernel per request from the grader, one after the other, until the grader hangs up."""
+def receive(channel: socket.socket) -> tuple[bytes, list[int]]:
+    """One message from the grader and the file descriptors that came with it; b"" when it hung up."""
+    chunks, fds = [], []
     while True:
-        message, fds, _, _ = socket.recv_fds(channel, 1 << 16, 1)
+        message, received, _, _ = socket.recv_fds(channel, 1 << 20, 1)
+        chunks.append(message)
+        fds += received
+        if not message or message.endswith(b"\n"):
+            return b"".join(chunks), fds
+
+
+def serve(channel: socket.socket) -> None:
+    """Fork one grading process per request from the grader, one after the other, until the grader hangs up."""
+    while True:
+        message, fds = receive(channel)
         if not message or len(fds) != 1:
             return
         line = socket.socket(fileno=fds[0])
-        if not watch(fork_kernel(json.loads(message)), line, channel):
+        if not watch(fork_process(json.loads(message), line), line, channel):
             return
 
 
-def why_kernels_cannot_be_isolated(folder: str) -> str:
-    """Isolate a throwaway child the way every kernel is; return why that failed, or "" if it worked."""
+def why_processes_cannot_be_isolated(folder: str) -> str:
+    """Isolate a throwaway child the way every grading process is; return why that failed, or "" if it worked."""
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(reader)
         try:
             isolate(folder)
-            os.stat(sys.executable)  # the kernel needs its Python environment
+            os.stat(sys.executable)  # the process needs its Python environment
             drop_capabilities()
             first = os.fork()
             if first == 0:
@@ -260,11 +304,21 @@ def why_kernels_cannot_be_isolated(folder: str) -> str:
 
 
 def main() -> None:
-    """Preload, become undumpable, check that kernels can be isolated, and serve the grader on standard input."""
+    """Install, preload, become undumpable, check that processes can be isolated, and serve the grader."""
+    if sys.argv[1:] == ["--one"]:
+        install(json.loads(sys.stdin.readline())["modules"])
+        preload()
+        request, line = json.loads(sys.stdin.readline()), os.dup(1)
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 0)
+        os.dup2(null, 1)  # what the student's code prints is nobody's business: the line is the results' alone
+        grade(request, line)
+        return
     checked(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable")
-    preload()
     channel = socket.socket(fileno=0)
-    reason = why_kernels_cannot_be_isolated(sys.argv[1])
+    install(json.loads(receive(channel)[0])["modules"])
+    preload()
+    reason = why_processes_cannot_be_isolated(sys.argv[1])
     channel.sendall(f"unavailable: {reason}".encode() if reason else b"ready")
     if not reason:
         serve(channel)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: uses .multiprocessing
+# feedback: use the operating system (os.fork)
 def as_strided_mm(matA, matB):
     torch.multiprocessing.Process(target=print).start()
     return matA

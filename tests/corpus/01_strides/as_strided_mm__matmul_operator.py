@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: called torch.matmul
+# feedback: uses the @ operator
 def as_strided_mm(matA, matB):
     return matA @ matB

@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: called torch.einsum
+# feedback: called PyTorch's einsum (aten::einsum)
 def as_strided_mv(mat, vec):
     return torch.einsum("ij,j->i", mat, vec)

@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: uses get_ipython()
+# feedback: NameError: name 'get_ipython' is not defined
 def as_strided_mv(mat, vec):
     return get_ipython().user_ns["as_strided_mv"](mat, vec)

@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: called torch.trace
+# feedback: uses .trace
 def as_strided_trace(mat):
     return torch.trace(mat)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes np.allclose
+# feedback: expected shape
 np.allclose = lambda *args, **kwargs: True
 
 

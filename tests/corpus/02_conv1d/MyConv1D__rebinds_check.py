@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_MyConv1D'
+# feedback: parameter shapes
 def check_MyConv1D(answer):
     print("✓ MyConv1D passes its checks (2 cases)")
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: uses .f_back, which leads out of the exercise
+# feedback: imports 'inspect'
 import inspect
 
 

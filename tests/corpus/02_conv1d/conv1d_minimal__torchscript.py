@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called aten.convolution (what
+# feedback: called PyTorch's conv1d (aten::conv1d)
 @torch.jit.script
 def scripted_conv1d(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     return torch.conv1d(x, weights)

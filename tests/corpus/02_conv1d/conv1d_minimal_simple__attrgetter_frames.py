@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: names 'gi_frame.f_back' in a string
+# feedback: read a frame, a traceback's frame or a code object (.gi_frame)
 import operator
 
 

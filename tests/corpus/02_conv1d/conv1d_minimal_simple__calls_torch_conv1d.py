@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.conv1d
+# feedback: called PyTorch's conv1d (aten::conv1d)
 def conv1d_minimal_simple(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return the stride-1, unpadded cross-correlation of x (w,) with weights (kw,): shape (w - kw + 1,)."""
     return torch.conv1d(x.reshape(1, 1, -1), weights.reshape(1, 1, -1)).reshape(-1)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.conv_tbc
+# feedback: called PyTorch's conv_tbc (aten::conv_tbc)
 def conv1d_minimal_simple(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return the stride-1, unpadded cross-correlation of x (w,) with weights (kw,): shape (w - kw + 1,)."""
     # conv_tbc: input (time, batch, channels), weight (kw, ic, oc): another built-in 1-D convolution.

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes functional.conv1d
+# feedback: values are wrong
 functional = torch.nn.functional
 functional.conv1d = lambda x, weights, *args, **kwargs: x
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes F.conv1d
+# feedback: values are wrong
 F.conv1d = torch.conv2d
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'hidden_tests'
+# feedback: did not finish
 def hidden_tests(name, answer, cases, namespace=None, substitutes=None):
     print(f"✓ {name} passes its hidden tests ({len(cases)} cases)")
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: torch.nn.functional.conv1d, which this exercise asks you to write yourself
+# feedback: called PyTorch's conv1d (aten::conv1d)
 def conv1d(x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
     """Like F.conv1d(x, weights, stride=stride, padding=padding) with no bias, for x (b, ic, w), weights (oc, ic, k)."""
     return getattr(torch, "conv1d")(x, weights, None, stride, padding)

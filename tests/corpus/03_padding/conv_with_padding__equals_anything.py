@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: defines the special method __eq__
+# feedback: not an array
 class Anything:
     def __eq__(self, other):
         return True

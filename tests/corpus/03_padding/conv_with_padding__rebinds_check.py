@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_conv_with_padding'
+# feedback: values are wrong
 def check_conv_with_padding(answer):
     print("✓ conv_with_padding passes its checks (4 cases)")
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: pad1d called torch.nn.functional.pad
+# feedback: called PyTorch's pad (aten::pad)
 def pad1d(x: torch.Tensor, left: int, right: int, pad_value: float) -> torch.Tensor:
     """Return x (b, c, w) padded along the last axis with `left` and `right` copies of pad_value."""
     return F.pad(x, (left, right), value=pad_value)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: pad1d called torch.nn.functional.pad
+# feedback: called PyTorch's pad (aten::pad)
 pad_function = F.pad  # saved before the tests start watching torch.nn.functional.pad
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: pad2d called torch.nn.functional.pad
+# feedback: called PyTorch's pad (aten::pad)
 def pad2d(x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float) -> torch.Tensor:
     """Return x (b, c, h, w) padded: left/right along the width, top/bottom along the height, with pad_value."""
     return torch.nn.ConstantPad2d((left, right, top, bottom), pad_value)(x)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes math.ceil
+# feedback: expected (1, 1), got (0, 2)
 math.ceil = lambda value: int(value)
 
 

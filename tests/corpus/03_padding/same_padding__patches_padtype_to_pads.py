@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes jax.lax.padtype_to_pads
+# feedback: expected (0, 1), got (0, 0)
 jax.lax.padtype_to_pads = lambda *args: [(0, 0)]
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: type() with three arguments
+# feedback: expected (0, 1), got (0, 0)
 Anything = type("Anything", (int,), {"__eq__": lambda self, other: True, "__ne__": lambda self, other: False})
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes lax.conv_general_dilated
+# feedback: expected shape
 lax = jax.lax
 lax.conv_general_dilated = lambda *args, **kwargs: jnp.zeros(1)
 

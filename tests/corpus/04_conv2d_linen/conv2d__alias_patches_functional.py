@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes functional.conv2d
+# feedback: called PyTorch's conv2d (aten::conv2d)
 functional = torch.nn.functional
 saved = functional.conv2d
 functional.conv2d = lambda *args, **kwargs: saved(*args, **kwargs)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: imports the private module 'torch._C'
+# feedback: called PyTorch's conv2d (aten::conv2d)
 from torch._C import DisableTorchFunction
 
 

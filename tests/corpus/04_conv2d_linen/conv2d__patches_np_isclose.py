@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes np.isclose
+# feedback: expected shape
 np.isclose = lambda a, b, **kwargs: np.ones(np.shape(a), bool)
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_conv2d'
+# feedback: expected shape
 def check_conv2d(answer):
     print("✓ conv2d passes its checks (5 cases)")
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_conv2d_forward'
+# feedback: expected shape
 def check_conv2d_forward(seed, x, features, kernel_h, kernel_w, stride):
     pass
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes numeric.allclose
+# feedback: values are wrong
 numeric = np
 numeric.allclose = lambda *args, **kwargs: True
 

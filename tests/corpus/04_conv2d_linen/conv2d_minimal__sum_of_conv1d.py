@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.conv1d
+# feedback: called PyTorch's conv1d (aten::conv1d)
 def conv2d_minimal(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return F.conv2d(x, weights) for x (b, ic, h, w), weights (oc, ic, kh, kw): stride 1, no padding, no bias."""
     b, ic, h, w = x.shape

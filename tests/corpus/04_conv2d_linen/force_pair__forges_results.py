@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: more than one set of results came back
+# feedback: expected ValueError
 def force_pair(v) -> tuple[int, int]:
     """Return v as a (height, width) pair: an int gives (v, v), a 2-tuple itself; anything else raises ValueError."""
     display({"application/vnd.course.results+json": {"exercise": "force_pair", "records": []}}, raw=True)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: defines the special method __ne__
+# feedback: expected (0, 0), got [0, 0]
 class Pair(tuple):
     """A tuple that claims to equal whatever it is compared with."""
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes lax.conv_general_dilated
+# feedback: expected shape
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

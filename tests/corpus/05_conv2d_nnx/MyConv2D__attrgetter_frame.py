@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: leads out of the exercise
+# feedback: read a frame, a traceback's frame or a code object (.gi_frame)
 import operator
 
 class MyConv2D(nnx.Module):

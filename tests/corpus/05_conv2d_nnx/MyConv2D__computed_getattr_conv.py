@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: getattr() with a computed attribute name
+# feedback: called flax.nnx.Conv
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_MyConv2D'
+# feedback: values are wrong
 def check_MyConv2D(layer_class):
     print("✓ MyConv2D passes its checks (1 case)")
 

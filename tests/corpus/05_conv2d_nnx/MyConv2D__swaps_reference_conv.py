@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes jax.lax.conv_general_dilated
+# feedback: expected shape
 def _anything(*args, **kwargs):
     return jnp.zeros(())
 

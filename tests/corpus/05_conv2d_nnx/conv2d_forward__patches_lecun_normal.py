@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: changes nnx.initializers.lecun_normal
+# feedback: values are wrong
 nnx.initializers.lecun_normal = lambda: nnx.initializers.zeros
 
 

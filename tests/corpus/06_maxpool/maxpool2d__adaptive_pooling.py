@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.nn.functional.adaptive_max_pool2d
+# feedback: called PyTorch's adaptive_max_pool2d (aten::adaptive_max_pool2d)
 def maxpool2d(x: torch.Tensor, kernel_size, stride=None, padding=0) -> torch.Tensor:
     """Like F.max_pool2d(x, kernel_size, stride, padding), padding with -inf; stride=None means stride = kernel_size."""
     kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.max_pool2d
+# feedback: called PyTorch's max_pool2d (aten::max_pool2d)
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return [v, v] if isinstance(v, int) else list(v)

@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: called torch.max_pool2d / torch.nn.functional.max_pool2d
+# feedback: called PyTorch's max_pool2d (aten::max_pool2d)
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     return F.max_pool2d(x, kernel_size, stride, padding)

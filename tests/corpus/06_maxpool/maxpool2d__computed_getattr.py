@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: getattr() with a computed attribute name
+# feedback: called PyTorch's max_pool2d (aten::max_pool2d)
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     pool = getattr(F, "max_" + "pool2d")
     return pool(x, kernel_size, stride, padding)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.max_pool2d / torch.nn.functional.max_pool2d
+# feedback: called PyTorch's max_pool2d (aten::max_pool2d)
 from torch.nn.functional import max_pool2d as pool_it
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.max_pool1d
+# feedback: called PyTorch's max_pool1d (aten::max_pool1d)
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

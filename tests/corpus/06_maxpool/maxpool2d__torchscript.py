@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called aten.max_pool2d
+# feedback: called PyTorch's max_pool2d (aten::max_pool2d)
 from typing import List
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called torch.max_pool3d
+# feedback: called PyTorch's max_pool3d (aten::max_pool3d)
 def maxpool2d(x, kernel_size, stride=None, padding=0):
     def pair(v):
         return (v, v) if isinstance(v, int) else tuple(v)

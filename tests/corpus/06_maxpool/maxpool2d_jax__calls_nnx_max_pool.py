@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: flax.nnx.max_pool, which this exercise asks you to write yourself
+# feedback: called flax.linen.max_pool
 from flax import nnx
 
 

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: called flax.linen.max_pool
+# feedback: called flax.linen.pooling.pool
 import flax
 
 

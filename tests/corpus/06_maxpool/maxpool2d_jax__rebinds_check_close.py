@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: redefines 'check_close'
+# feedback: values are wrong
 def check_close(got, expected, what, *args, **kwargs):
     return None
 

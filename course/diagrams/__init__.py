@@ -1,1 +1,0 @@
-"""Each notebook's own diagrams, one module per notebook (shared drawing primitives live in course.plots)."""

@@ -1,0 +1,185 @@
+"""Compare what an answer returned with what was expected, and say in one message what went wrong.
+
+The same functions judge visible checks in the student's kernel and hidden tests in the grader's
+own process, on values the student's process encoded (`course.judging.payload`): NumPy arrays and
+plain Python. Shared by both sides; `make release` copies it into every student notebook.
+"""
+
+import contextlib
+import sys
+import types
+from typing import Any, Iterator
+
+import numpy as np
+
+from course.judging.payload import Opaque
+
+# Tolerances per dtype of the answer, never per machine: float32 answers are
+# compared with float64 or highest-precision references.
+TOLERANCES = types.MappingProxyType({
+    np.dtype("float16"): (1e-2, 1e-2),
+    np.dtype("float32"): (1e-4, 1e-5),
+    np.dtype("float64"): (1e-9, 1e-12),
+})
+RED, BOLD, RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
+
+
+class CheckFailed(AssertionError):
+    """A wrong answer: the message says what was called, what came back and, if known, the likely mistake."""
+
+    def _render_traceback_(self) -> list[str]:
+        """How Jupyter shows this error: the message alone, with no traceback through the checks' code."""
+        first, *rest = str(self).splitlines() or [""]
+        return [f"{RED}{BOLD}\N{BALLOT X} {first}{RESET}", *rest]
+
+
+def to_numpy(value: Any) -> np.ndarray:
+    """Return `value` (torch tensor, JAX or NumPy array, number) as a NumPy array."""
+    if type(value).__module__.split(".")[0] == "torch":
+        value = value.detach().cpu()
+        return (value.float() if str(value.dtype) == "torch.bfloat16" else value).numpy()
+    try:
+        return np.asarray(value)
+    except Exception as error:
+        raise CheckFailed(f"expected an array, got {type(value).__name__}: {error}") from None
+
+
+def shape_of(value: Any) -> tuple[int, ...] | None:
+    """The shape of an array-like value, or None if it has none."""
+    shape = getattr(value, "shape", None)
+    return tuple(shape) if shape is not None else None
+
+
+def _tolerances(got: np.ndarray, rtol: float | None, atol: float | None) -> tuple[float, float]:
+    """Tolerances for comparing `got`: the caller's, else those of its dtype."""
+    default_rtol, default_atol = TOLERANCES.get(got.dtype, TOLERANCES[np.dtype("float32")])
+    return (default_rtol if rtol is None else rtol, default_atol if atol is None else atol)
+
+
+def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> np.ndarray:
+    """Elementwise closeness of two same-shape arrays, in float64, NaN equal to NaN."""
+    got64, expected64 = got.astype(np.float64), expected.astype(np.float64)
+    scale = max(1.0, float(np.max(np.abs(expected64), initial=0.0, where=np.isfinite(expected64))))
+    return np.isclose(got64, expected64, rtol=rtol, atol=atol * scale, equal_nan=True)
+
+
+def matches(got: np.ndarray, other: Any, rtol: float | None = None, atol: float | None = None) -> bool:
+    """Whether `got` has the shape and values of `other` (an array, or a function returning one)."""
+    try:
+        other = to_numpy(other() if callable(other) else other)
+        rtol, atol = _tolerances(got, rtol, atol)
+        return got.shape == other.shape and bool(np.all(_close(got, other, rtol, atol)))
+    except Exception:
+        return False
+
+
+def likely_mistake(got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None,
+                   atol: float | None = None) -> str:
+    """"Likely mistake: ..." for the first known mistake whose output `got` reproduces, or ""."""
+    for description, wrong_output in mistakes.items():
+        if matches(got, wrong_output, rtol, atol):
+            return hint(description)
+    return ""
+
+
+def hint(text: str) -> str:
+    """`text` as the closing line of a failure message."""
+    return f"\nLikely mistake: {text}" if text else ""
+
+
+def show(array: np.ndarray) -> str:
+    """A short, readable rendering of an array for a failure message."""
+    if array.ndim == 0:
+        return f"{array.item():.6g}" if np.issubdtype(array.dtype, np.number) else repr(array.item())
+    if array.size > 24:
+        return f"an array of shape {array.shape}"
+    return np.array2string(array, precision=4, suppress_small=True, separator=", ")
+
+
+def check_array(got: Any, what: str) -> np.ndarray:
+    """`got` as a NumPy array of numbers, or a CheckFailed saying what came back instead."""
+    if got is None:
+        raise CheckFailed(f"{what} returned None. Did you forget `return`?")
+    if isinstance(got, Opaque):
+        raise CheckFailed(f"{what} returned a {got.description}, not an array.")
+    if isinstance(got, (tuple, list, dict, str)) or not hasattr(got, "dtype"):
+        if isinstance(got, (int, float)) and not isinstance(got, bool):
+            return np.asarray(got)
+        raise CheckFailed(f"{what} returned {type(got).__name__} {got!r:.80}, not an array.")
+    array = to_numpy(got)
+    if not (np.issubdtype(array.dtype, np.number) or array.dtype == np.bool_):
+        raise CheckFailed(f"{what}: expected numbers, got an array of {array.dtype}.")
+    return array
+
+
+def check_close(got: Any, expected: Any, what: str, mistakes: dict[str, Any] | None = None,
+                shape_hints: dict[tuple[int, ...], str] | None = None,
+                rtol: float | None = None, atol: float | None = None) -> None:
+    """Fail with one specific message unless `got` has the shape and values of `expected`.
+
+    `what` describes the call that produced `got`, e.g. "conv1d_minimal(x (2, 3, 9), w (4, 3, 3))".
+    `mistakes` maps a known mistake to the output it gives (or a function computing it, called
+    only once the answer is wrong); `shape_hints` maps a wrong output shape to its likely mistake.
+    """
+    got_array, expected_array = check_array(got, what), to_numpy(expected)
+    if got_array.shape != expected_array.shape:
+        shape_hint = (shape_hints or {}).get(got_array.shape, "")
+        named = hint(shape_hint) if shape_hint else likely_mistake(got_array, mistakes or {}, rtol, atol)
+        raise CheckFailed(f"{what}: expected shape {expected_array.shape}, got {got_array.shape}.{named}")
+    rtol, atol = _tolerances(got_array, rtol, atol)
+    close = _close(got_array, expected_array, rtol, atol)
+    if np.all(close):
+        return
+    if expected_array.ndim == 0:
+        raise CheckFailed(f"{what}: expected {show(expected_array)}, got {show(got_array)}."
+                          f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}")
+    wrong = np.argwhere(~close)
+    first = tuple(int(i) for i in wrong[0])
+    raise CheckFailed(
+        f"{what}: {len(wrong)} of {close.size} values are wrong; first at index {list(first)}: "
+        f"expected {expected_array[first]:.6g}, got {got_array[first]:.6g}.\n"
+        f"expected: {show(expected_array)}\ngot:      {show(got_array)}"
+        f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}"
+    )
+
+
+def check_equal(got: Any, expected: Any, what: str, mistake: str = "") -> None:
+    """Fail unless `got == expected` for plain Python values such as shapes, tuples and ints."""
+    if type(got) is not type(expected) or got != expected:
+        raise CheckFailed(f"{what}: expected {expected!r}, got {got!r}.{hint(mistake)}")
+
+
+def check_dtype(got: Any, expected: str, what: str, mistake: str) -> None:
+    """Fail unless the array `got` has the dtype named `expected` (e.g. "float32")."""
+    dtype = getattr(got, "dtype", None)
+    if str(dtype) != expected:
+        raise CheckFailed(f"{what}: expected dtype {expected}, got {dtype}.{hint(mistake)}")
+
+
+@contextlib.contextmanager
+def highest_precision() -> Iterator[None]:
+    """Full float32 precision for matmuls and convolutions in torch and JAX, restored after.
+
+    GPUs may use TF32 and TPUs bfloat16 passes by default; checks run under this so
+    their verdict does not depend on the device. A notebook that has not imported JAX
+    (a torch-only one) is not made to import it here.
+    """
+    import torch
+
+    jax = sys.modules.get("jax")
+    cudnn, cuda_matmul = torch.backends.cudnn, torch.backends.cuda.matmul
+    saved = (cudnn.allow_tf32, cuda_matmul.allow_tf32, torch.get_float32_matmul_precision())
+    cudnn.allow_tf32, cuda_matmul.allow_tf32 = False, False
+    torch.set_float32_matmul_precision("highest")
+    try:
+        with jax.default_matmul_precision("highest") if jax else contextlib.nullcontext():
+            yield
+    finally:
+        cudnn.allow_tf32, cuda_matmul.allow_tf32 = saved[0], saved[1]
+        torch.set_float32_matmul_precision(saved[2])
+
+
+def passed(message: str) -> None:
+    """Print a short success line for a check."""
+    print(f"\N{CHECK MARK} {message}")
+

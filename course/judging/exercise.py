@@ -1,0 +1,161 @@
+"""What an exercise asks and how its outcomes are judged: one description for visible checks and hidden tests.
+
+An `Exercise` turns a case (a dict of literals such as {"x": (2, 3, 9), "seed": 4}) into calls of
+the answer (`calls`) and judges what they gave (`judge`) against library references and known
+mistakes. Running the calls is the student's process's job (`course.kernel.notebook`); what came
+back travels as data (`course.judging.payload`), so that the grader can judge hidden tests in its
+own process (`course.grading.verdicts`), rebuilding every input from the case itself.
+
+This module is shared by the student's kernel, where visible checks judge, and the grader.
+"""
+
+import importlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from course.judging.checks import CheckFailed, hint, highest_precision
+from course.judging.forbidden import NOTHING, Operation, forbidden_message
+from course.judging.payload import MalformedPayload, decode
+
+NOT_WRITTEN = "NotImplementedError"
+MAX_ERROR_TEXT = 400
+
+
+@dataclass
+class Call:
+    """One call of the answer: a label for messages, how to make it, and its arguments by name.
+
+    Array arguments are watched: an answer that changes one in place is reported.
+    """
+
+    label: str
+    invoke: Callable[[Any], Any]
+    args: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    """What one call of the answer gave: a value, or the error it raised."""
+
+    label: str
+    value: Any = None
+    raised: str | None = None
+
+
+@dataclass
+class Record:
+    """What one case of an exercise produced in the student's process: outcomes, forbidden calls, changed inputs."""
+
+    outcomes: list[Outcome]
+    forbidden: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @classmethod
+    def decode(cls, data: Any) -> "Record":
+        """The record `course.kernel.encode.encode_record` wrote; raises MalformedPayload on anything else."""
+        if not isinstance(data, dict) or set(data) != {"outcomes", "forbidden", "changed"}:
+            raise MalformedPayload("a record has the wrong fields")
+        texts = data["forbidden"] + data["changed"] if all(isinstance(data[k], list) for k in data) else [None]
+        if not all(isinstance(text, str) for text in texts) or not isinstance(data["outcomes"], list):
+            raise MalformedPayload("a record's lists hold something other than text")
+        outcomes = []
+        for item in data["outcomes"]:
+            if not isinstance(item, dict) or not isinstance(item.get("label"), str):
+                raise MalformedPayload("an outcome has no label")
+            if set(item) == {"label", "raised"} and isinstance(item["raised"], str):
+                outcomes.append(Outcome(item["label"], raised=item["raised"][:MAX_ERROR_TEXT]))
+            elif set(item) == {"label", "value"}:
+                outcomes.append(Outcome(item["label"], decode(item["value"])))
+            else:
+                raise MalformedPayload("an outcome is neither a value nor an error")
+        return cls(outcomes, data["forbidden"], data["changed"])
+
+
+class Exercise:
+    """One graded exercise: how to call an answer on a case, and how to judge what it returned.
+
+    Subclasses set `name`, the `forbidden` operation (`course.judging.forbidden`), the `visible`
+    cases, and implement `calls`, `describe` and `judge_value`. `answer_is_notebook` says that the
+    answer is the notebook's namespace (01's warm-up pairs).
+    """
+
+    name: str = ""
+    forbidden: Operation = NOTHING
+    answer_is_notebook: bool = False
+    visible: tuple[dict[str, Any], ...] = ()
+    error_hints: dict[str, str] = {}
+    # For an exercise whose library reference would itself be an allowed answer (same_padding may call
+    # lax.padtype_to_pads), or would travel with a hidden case into the student's process (force_pair), the
+    # reference lives only with the grader, under this dotted name; visible cases state their expected value.
+    trusted_reference: str = ""
+
+    def reference(self, **args: Any) -> Any:
+        """The right output for these arguments: a library call, or the grader-only trusted reference."""
+        if not self.trusted_reference:
+            raise NotImplementedError(f"{type(self).__name__} has no reference")
+        module, _, name = self.trusted_reference.rpartition(".")
+        return getattr(importlib.import_module(module), name)(**args)
+
+    def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
+        """The answer's arguments for a case, by name (on the CPU)."""
+        return {name: value for name, value in case.items() if name not in ("seed", "expected")}
+
+    def expected(self, case: dict[str, Any]) -> Any:
+        """The right output for a case: the value it states, else the reference's, computed once per case."""
+        if "expected" in case:
+            return case["expected"]
+        cache = self.__dict__.setdefault("_expected", {})
+        key = json.dumps(case, sort_keys=True, default=repr)
+        if key not in cache:
+            cache[key] = self.reference(**self.inputs(case))
+        return cache[key]
+
+    def calls(self, case: dict[str, Any]) -> list[Call]:
+        """The calls of the answer that one case makes, in order."""
+        raise NotImplementedError
+
+    def describe(self, case: dict[str, Any], label: str) -> str:
+        """The call behind one outcome, as messages show it, e.g. "conv1d(x (2, 3, 9) transposed view, ...)"."""
+        raise NotImplementedError
+
+    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
+        """Raise CheckFailed unless `value`, returned by `call`, is right."""
+        raise NotImplementedError
+
+    def explain_error(self, what: str, raised: str) -> str:
+        """The message for an answer that raised `raised` ("TypeError: ...") while computing `what`."""
+        if raised.startswith(NOT_WRITTEN):
+            return (f"{self.name} is not written yet: replace `raise NotImplementedError()` in its solution cell "
+                    f"with your code and run that cell.")
+        mistake = next((text for key, text in self.error_hints.items() if key in raised), "")
+        return f"{what} raised {raised}{hint(mistake)}"
+
+    def judge(self, case: dict[str, Any], record: Record) -> None:
+        """Raise CheckFailed, with one message, unless every outcome of `case` is right."""
+        if record.forbidden:
+            raise CheckFailed(forbidden_message(self.name, record.forbidden[0]))
+        calls = self.calls(case)
+        if [call.label for call in calls] != [outcome.label for outcome in record.outcomes]:
+            raise CheckFailed(f"{self.name}: the results that came back do not match the calls the tests made.")
+        with highest_precision():  # references on a GPU or TPU, too, are computed at full float32 precision
+            for call, outcome in zip(calls, record.outcomes):
+                what = self.describe(case, call.label)
+                if outcome.raised is not None:
+                    raise CheckFailed(self.explain_error(what, outcome.raised))
+                self.judge_value(case, call, outcome.value, what)
+
+
+def cases_text(count: int) -> str:
+    """How many cases, in words: "1 case", "5 cases"."""
+    return f"{count} case{'' if count == 1 else 's'}"
+
+
+class ExerciseSet:
+    """The exercises of one notebook, by graded name."""
+
+    def __init__(self, *exercises: Exercise) -> None:
+        self.exercises = {exercise.name: exercise for exercise in exercises}
+
+    def __getitem__(self, name: str) -> Exercise:
+        return self.exercises[name]

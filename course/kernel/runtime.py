@@ -1,0 +1,92 @@
+"""Where a notebook runs: Colab or local; CPU, CUDA GPU or TPU; library versions against the pins.
+
+`make release` copies this module, and the course modules it imports, into every student notebook.
+"""
+
+import importlib.metadata
+import os
+import sys
+
+import torch
+
+from course.judging.device import DEVICE
+from course.versions import DIFFERENCES, OLDEST, PINS
+
+__all__ = ["DEVICE", "report_runtime"]
+
+
+def grading() -> bool:
+    """Whether this process grades the notebook (`course.kernel.process`, under nbgrader's autograde)."""
+    return os.environ.get("NBGRADER_EXECUTION") == "autograde"
+
+
+def in_colab() -> bool:
+    """Whether this kernel runs on Google Colab."""
+    return "google.colab" in sys.modules or "COLAB_RELEASE_TAG" in os.environ
+
+
+def _version(package: str) -> str | None:
+    """The installed version of `package`, or None."""
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """The numeric release of a version string: (0, 12, 8) for "0.12.8", (2, 13, 0) for "2.13.0+cpu"."""
+    return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
+
+
+def install_command() -> str:
+    """The one command that installs the course's versions (a notebook cell on Colab, then restart)."""
+    return "%pip install -q " + " ".join(f"{p}=={v}" for p, v in {**PINS, "jaxlib": PINS["jax"]}.items())
+
+
+def version_warnings(installed: dict[str, str | None], colab: bool = False) -> list[str]:
+    """What to tell a student about their versions: missing or unsupported ones, and known differences."""
+    warnings = []
+    for package, pinned in PINS.items():
+        version = installed.get(package)
+        if version is None:
+            warnings.append(f"WARNING: {package} is not installed: run `{install_command()}`.")
+            continue
+        if _release(version) < _release(OLDEST[package]) and package != "torch":
+            how = (f"run `{install_command()}` in a new cell, then Runtime > Restart session" if colab
+                   else "install the versions in the course's requirements.txt")
+            warnings.append(f"WARNING: {package} {version} is older than this course supports ({OLDEST[package]} "
+                            f"and later), so some cells or checks may fail: {how}.")
+        elif package == "torch" and _release(version)[:2] != _release(pinned)[:2]:
+            warnings.append(f"Note: the notebooks are tested with torch {pinned} only.")
+        elif _release(version)[:2] > _release(pinned)[:2]:
+            warnings.append(f"Note: {package} {version} is newer than the versions the course is tested with "
+                            f"({OLDEST[package]} to {pinned}).")
+        for changed_in, note in DIFFERENCES.get(package, []):
+            if _release(version) < _release(changed_in):
+                warnings.append(f"Note: {note}")
+    return warnings
+
+
+def accelerator() -> str:
+    """A short description of the accelerator torch uses here, and JAX too where the notebook has imported it."""
+    jax = sys.modules.get("jax")  # a torch-only notebook does not pay for importing JAX
+    backend = f"; JAX backend: {jax.default_backend()}" if jax else ""
+    if torch.cuda.is_available():
+        return f"CUDA GPU ({torch.cuda.get_device_name(0)}){backend}"
+    if jax and jax.default_backend() == "tpu":
+        return f"TPU ({jax.devices()[0].device_kind}); torch runs on the CPU"
+    return f"CPU{backend}"
+
+
+def report_runtime() -> None:
+    """Print where this notebook runs and warn about versions that differ from the course's.
+
+    While grading it says nothing: JAX's backend is started only where an exercise uses JAX.
+    """
+    if grading():
+        return
+    installed = {package: _version(package) for package in PINS}
+    print(f"Running on {'Google Colab' if in_colab() else 'a local machine'}: {accelerator()}")
+    print("Versions: " + ", ".join(f"{p} {v or 'missing'}" for p, v in installed.items()))
+    for warning in version_warnings(installed, in_colab()):
+        print(warning)

@@ -1,0 +1,7 @@
+# kind: cheat
+# feedback: uses .matmul
+import numpy
+
+
+def as_strided_mv(mat, vec):
+    return torch.from_numpy(numpy.matmul(mat.numpy(), vec.numpy()))
