@@ -1,7 +1,11 @@
 """Convolutions from scratch: helpers the notebooks use, and the tooling that builds and grades them.
 
-- `checks`, `plots`, `runtime`: imported by source notebooks; `make release` copies them
-  into each student notebook so that it runs without this package.
-- `build`: builds and verifies the student versions in `release/`.
-- `grading`: grades submissions in bulk and reports on them.
+- `kernel`: what runs in a student's process, in a notebook or a grading process: notebook helpers
+  and visible checks, switching forbidden operations off, the lockdown, the pictures. `make release`
+  copies what a notebook imports into it, so that it runs without this package.
+- `judging`: what both sides share: what an exercise asks and how an outcome is judged, the payload's
+  format, the operations exercises forbid.
+- `exercises`: one module per notebook, its exercises' cases, references and known mistakes.
+- `build`: builds and verifies the student versions in `release/`, and publishes them.
+- `grading`: the grader's side: the protected grading path, grading in bulk, reports.
 """

@@ -190,6 +190,40 @@ def test_no_way_back_to_a_destroyed_operation_and_no_way_out(cheated, name):
     assert outcome == "forbidden" or outcome.startswith("refused: grading does not let a solution"), (name, outcome)
 
 
+# NumPy's matrix products are C methods of its arrays: they are switched off in the array class itself.
+MATRIX_PRODUCT_CHEATS = {
+    "ndarray.dot by a computed name": """
+        def attempt():
+            a = torch.ones(2, 2).numpy()
+            return getattr(a, "do" + "t")(a)""",
+    "ndarray.__matmul__ through operator.methodcaller": """
+        import operator
+        def attempt():
+            a = np.ones((2, 2))
+            return operator.methodcaller("__mat" + "mul__", a)(a)""",
+    "numpy.matmul as another module keeps it": """
+        import functools
+        def attempt():
+            a = np.ones((2, 2))
+            return functools.reduce(np.linalg._linalg.matmul, [a, a])""",
+    "a masked array's dot": """
+        def attempt():
+            a = np.ones((2, 2))
+            return np.ma.masked_array(a).dot(a)""",
+    "the array class's namespace restored": """
+        import gc
+        def attempt():
+            namespace = gc.get_referents(np.ndarray.__dict__)[0]
+            return namespace""",
+}
+
+
+def test_numpy_array_methods_stay_switched_off():
+    outcomes = locked_down("MATRIX_PRODUCT", MATRIX_PRODUCT_CHEATS)
+    assert all(outcome == "forbidden" or outcome.startswith("refused: grading does not let a solution")
+               for outcome in outcomes.values()), outcomes
+
+
 # Correct code in many styles, which the lockdown must leave alone.
 STYLES = {
     "torch building blocks": """

@@ -157,16 +157,6 @@ REFUSED = {
     "NumPy's @ in a matrix-product exercise": ("def f(a, b):\n    return a.numpy() @ b.numpy()", MATRIX_PRODUCT,
                                                "uses the @ operator: a library's a matrix product"),
     "@= in a matrix-product exercise": ("def f(a, b):\n    a @= b\n    return a", MATRIX_PRODUCT, "@ operator"),
-    "ndarray.dot": ("def f(a, b):\n    return a.numpy().dot(b.numpy())", MATRIX_PRODUCT, "uses .dot"),
-    "operator.matmul": ("import operator\ndef f(a, b):\n    return operator.matmul(a, b)", MATRIX_PRODUCT,
-                        "uses .matmul"),
-    "matmul imported from operator": ("from operator import matmul\ndef f(a, b):\n    return matmul(a, b)",
-                                      MATRIX_PRODUCT, "imports matmul"),
-    "a method named in a string": ("import operator\nf = operator.methodcaller('dot', 1)", MATRIX_PRODUCT,
-                                   "names 'dot'"),
-    "ndarray.trace in a trace exercise": ("def f(m):\n    return m.numpy().trace()", TRACE, "uses .trace"),
-    "ndarray.diagonal in a trace exercise": ("def f(m):\n    return m.numpy().diagonal().sum()", TRACE,
-                                             "uses .diagonal"),
 }
 
 
@@ -184,4 +174,8 @@ def test_what_must_be_said_first_is_refused_with_a_reason(source, operation, rea
 
 def test_spellings_are_refused_only_where_the_operation_has_no_switch():
     assert violations("def f(a, b):\n    return a @ b", CONVOLUTION) == []
-    assert violations("def f(m):\n    return m.diagonal()", MATRIX_PRODUCT) == []
+    assert violations("@jax.jit\ndef f(a, b):\n    return a", MATRIX_PRODUCT) == []  # a decorator is no product
+    # NumPy's array methods and operator's functions are switched off while the solution runs instead
+    for source in ("def f(a, b):\n    return a.numpy().dot(b.numpy())", "import operator\ng = operator.matmul",
+                   "from operator import matmul", "f = 'dot'", "def f(m):\n    return m.numpy().trace()"):
+        assert violations(source, MATRIX_PRODUCT | TRACE) == [], source

@@ -79,7 +79,7 @@ def test_plain_nbgrader_autograde_runs_the_protected_path(course):
     with sqlite3.connect(course / "gradebook.db") as database:
         assert database.execute("select count(*) from student").fetchone()[0] == 4
     told = graded_cell(course, "cheat", "test_as_strided_trace").outputs[0]["evalue"]
-    assert "called torch.trace" in told
+    assert "called PyTorch's trace (aten::trace)" in told
     attempt = graded_cell(course, "writer", "warmup").outputs
     assert any(output.get("output_type") == "error" for output in attempt), "the write should have failed"
 
@@ -118,4 +118,4 @@ def test_formgraders_autograde_button_runs_the_protected_path(course):
     assert scores(course, "cheat") == {**FULL, "test_as_strided_trace": 0.0}
     assert scores(course, "reference") == FULL
     verdict = graded_cell(course, "cheat", "test_as_strided_trace").outputs
-    assert len(verdict) == 1 and "called torch.trace" in verdict[0]["evalue"]
+    assert len(verdict) == 1 and "called PyTorch's trace (aten::trace)" in verdict[0]["evalue"]

@@ -4,6 +4,7 @@ These tests use `switched_off`, which visible checks use and which restores ever
 process's `destroy`, which nothing restores, is tested in fresh processes (tests/test_lockdown.py).
 """
 
+import operator
 import threading
 
 import einops
@@ -32,6 +33,7 @@ def scripted_conv(x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
 X, W = torch.randn(1, 2, 5, 5, dtype=torch.float64), torch.randn(3, 2, 3, 3, dtype=torch.float64)
 A, V = np.arange(6.0), np.array([1.0, -2.0])
 M = torch.randn(3, 3, dtype=torch.float64)
+SQUARE = np.arange(4.0).reshape(2, 2)
 IMAGE = jnp.ones((4, 4, 2))
 
 
@@ -137,6 +139,14 @@ MATRIX_PRODUCTS = {
     "numpy.dot": lambda: np.dot(A, A),
     "numpy.einsum": lambda: np.einsum("i,i->", A, A),
     "numpy.tensordot": lambda: np.tensordot(A, A, 1),
+    "ndarray.dot": lambda: A.dot(A),
+    "ndarray.dot, by a computed name": lambda: getattr(A, "do" + "t")(A),
+    "ndarray.dot, by operator.methodcaller": lambda: operator.methodcaller("dot", A)(A),
+    "ndarray.__matmul__": lambda: SQUARE.__matmul__(SQUARE),
+    "ndarray.__rmatmul__, from the class": lambda: np.ndarray.__rmatmul__(SQUARE, SQUARE),
+    "operator.matmul on NumPy arrays": lambda: operator.matmul(SQUARE, SQUARE),
+    "an ndarray subclass's dot": lambda: SQUARE.view(np.matrix).dot(SQUARE),
+    "numpy.matrix's *": lambda: np.asmatrix(SQUARE) * np.asmatrix(SQUARE),
     "jnp.matmul": lambda: jnp.ones((2, 2)) @ jnp.ones(2),
     "jnp.dot": lambda: jnp.dot(jnp.ones(3), jnp.ones(3)),
 }
@@ -167,6 +177,9 @@ TRACES = {
     "numpy.einsum": lambda: np.einsum("ii", np.eye(3)),
     "jnp.trace": lambda: jnp.trace(jnp.eye(3)),
     "jax.Array.diagonal": lambda: jnp.eye(3).diagonal(),
+    "ndarray.trace": lambda: SQUARE.trace(),
+    "ndarray.diagonal": lambda: SQUARE.diagonal().sum(),
+    "ndarray.trace, by a computed name": lambda: getattr(SQUARE, "tra" + "ce")(),
 }
 
 
@@ -244,6 +257,9 @@ def test_everything_is_restored_afterwards():
     with switched_off(forbidden.CONVOLUTION | forbidden.MAX_POOLING, refusing("f", [])):
         pass
     assert (np.correlate, jnp.convolve, nn.Conv.__call__, vars(jax.lax.conv_general_dilated_p)["impl"]) == saved
+    with switched_off(forbidden.MATRIX_PRODUCT | forbidden.TRACE, refusing("f", [])):
+        pass
+    assert A.dot(A) == 55.0 and SQUARE.trace() == 3.0 and operator.matmul(SQUARE, SQUARE)[1, 1] == 11.0
     assert saved_correlate is np.correlate and np.correlate(A, V).shape == (5,)
     assert F.conv2d(X, W).shape == (1, 3, 3, 3) and scripted_conv(X, W).shape == (1, 3, 3, 3)
     assert nn.max_pool(IMAGE, (2, 2)).shape == (3, 3, 2)

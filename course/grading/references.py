@@ -2,9 +2,9 @@
 
 `same_padding` may call `jax.lax.padtype_to_pads`, `conv_with_padding` may use any library, and
 `force_pair` has no library function but its answer, so their references cannot travel in a student
-notebook. Exercises name them by `trusted_reference`;
-this module is imported only where the grader (or an instructor's source notebook) judges hidden
-tests. It is never embedded in a notebook: `make release` embeds only what notebooks import.
+notebook. Exercises name them by `trusted_reference`; this module is imported only where the grader
+(or an instructor's source notebook) judges hidden tests. It is never embedded in a notebook:
+`make release` embeds only what notebooks import.
 """
 
 import jax

@@ -6,10 +6,10 @@ max pooling) forbids it from every library a solution can import: PyTorch, NumPy
 
 - `aten`: PyTorch's operators, by name in its dispatcher, in every namespace (aten::, quantized::, ...);
 - `primitives`: JAX primitives, which every jax.numpy, jax.lax and Flax function binds;
-- `python`: NumPy, JAX and Flax functions and classes that have no lower level to switch off;
-- `source`: what has no switch at all, because NumPy implements it as a C slot of its arrays (`@`,
-  `array.dot`, `array.trace`): a solution's source may not spell it. "@" is the operator, ".name"
-  an attribute, "module.name" a function of a standard module.
+- `python`: NumPy, JAX and Flax functions, classes and NumPy's array methods, which have no lower level
+  to switch off;
+- `source`: what has no switch at all: NumPy's `@` on its arrays, a C slot of theirs that only the
+  operator reaches. A solution's source may not spell "@".
 
 `course.kernel.switches` turns an operation off: for the length of a visible check, or for good in a
 grading process. This module is plain data, shared by the student's kernel and the grader.
@@ -74,8 +74,10 @@ MATRIX_PRODUCT = Operation(
     primitives=("dot_general", "ragged_dot_general"),
     python=("numpy.matmul", "numpy.dot", "numpy.vdot", "numpy.inner", "numpy.tensordot", "numpy.einsum",
             "numpy.vecdot", "numpy.matvec", "numpy.vecmat", "numpy.linalg.matmul", "numpy.linalg.vecdot",
-            "numpy.linalg.tensordot", "numpy.linalg.multi_dot", "numpy._core.multiarray.c_einsum"),
-    source=("@", ".dot", ".matmul", "operator.matmul", "operator.imatmul"),
+            "numpy.linalg.tensordot", "numpy.linalg.multi_dot", "numpy._core.multiarray.c_einsum",
+            "numpy.ndarray.dot", "numpy.ndarray.__matmul__", "numpy.ndarray.__rmatmul__", "numpy.ndarray.__imatmul__",
+            "operator.matmul", "operator.imatmul"),
+    source=("@",),
 ) | CONVOLUTION
 
 # einsum takes a diagonal directly ("ii->"), and NumPy's and JAX's cannot be told apart from a sum.
@@ -84,8 +86,8 @@ TRACE = Operation(
     aten=r"trace|diag|diagonal|diagonal_copy|linalg_diagonal",
     python=("numpy.trace", "numpy.diagonal", "numpy.diag", "numpy.linalg.trace", "numpy.linalg.diagonal",
             "numpy.einsum", "numpy._core.multiarray.c_einsum", "jax.numpy.trace", "jax.numpy.diagonal",
-            "jax.numpy.diag", "jax.numpy.linalg.trace", "jax.numpy.linalg.diagonal", "jax.numpy.einsum"),
-    source=(".trace", ".diagonal"),
+            "jax.numpy.diag", "jax.numpy.linalg.trace", "jax.numpy.linalg.diagonal", "jax.numpy.einsum",
+            "numpy.ndarray.trace", "numpy.ndarray.diagonal"),
 )
 
 PADDING = Operation(

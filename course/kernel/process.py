@@ -83,8 +83,8 @@ def run(job: dict[str, Any], line: int) -> None:
     os.dup2(null, 2)
     os.close(null)
     lock_down(Operation(**job["forbidden"]), refuser(line, job["exercise"]), namespace,
-                       functools.partial(os.write, line))
+              functools.partial(os.write, line))
     errors = {name: error for name, source in job["cells"]
               if (error := run_cell(source, f"solution {name}", namespace)) is not None}
-    send(line, DONE_LINE, {"setup": None, "cells": errors, "test": run_cell(job["test"], f"test {job['exercise']}",
-                                                                       namespace)})
+    test_error = run_cell(job["test"], f"test {job['exercise']}", namespace)
+    send(line, DONE_LINE, {"setup": None, "cells": errors, "test": test_error})

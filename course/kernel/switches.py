@@ -172,15 +172,37 @@ def swap_code(function: types.FunctionType, shown: str, refuse: Refuse) -> Calla
     return undo
 
 
-def _owners(namespaces: list[dict]) -> dict[int, type]:
-    """The classes whose own namespaces some of `namespaces` are, by the namespace's id."""
+def _namespace(cls: type) -> dict:
+    """The dict behind a class's `vars()`, which a C extension's class does not let `setattr` change."""
+    return gc.get_referents(vars(cls))[0]
+
+
+def _owners(namespaces: list[dict], originals: list[Any]) -> dict[int, type]:
+    """The classes whose own namespaces some of `namespaces` are, by the namespace's id.
+
+    A Python class refers to its namespace; a C extension's class (NumPy's ndarray) is found through the
+    methods of its that are among `originals`.
+    """
     owners: dict[int, type] = {}
     if namespaces:
         wanted = {id(namespace) for namespace in namespaces}
         for owner in gc.get_referrers(*namespaces):
             if isinstance(owner, type):
                 owners.update({id(r): owner for r in gc.get_referents(owner) if id(r) in wanted})
+    for original in originals:
+        owner = getattr(original, "__objclass__", None)
+        if isinstance(owner, type) and id(_namespace(owner)) in {id(namespace) for namespace in namespaces}:
+            owners[id(_namespace(owner))] = owner
     return owners
+
+
+def set_class_attribute(owner: type, name: str, value: Any) -> None:
+    """Set a class's attribute, also on a C extension's class, and keep Python's method caches right."""
+    try:
+        setattr(owner, name, value)
+    except TypeError:  # an immutable type: its namespace is written directly, and its caches told
+        _namespace(owner)[name] = value
+        ctypes.pythonapi.PyType_Modified(ctypes.py_object(owner))
 
 
 def references(originals: list[Any], mine: list[Any]) -> list[tuple[Any, ...]]:
@@ -192,7 +214,7 @@ def references(originals: list[Any], mine: list[Any]) -> list[tuple[Any, ...]]:
     wanted = {id(original) for original in originals}
     modules = {id(vars(module)) for module in list(sys.modules.values()) if isinstance(module, types.ModuleType)}
     containers = [c for c in gc.get_referrers(*originals) if c is not originals and not any(c is m for m in mine)]
-    owners = _owners([c for c in containers if isinstance(c, dict) and id(c) not in modules])
+    owners = _owners([c for c in containers if isinstance(c, dict) and id(c) not in modules], originals)
     found: list[tuple[Any, ...]] = []
     for container in containers:
         if isinstance(container, dict):
@@ -225,11 +247,11 @@ def put(locations: list[tuple[Any, ...]], replacements: dict[int, tuple[Any, Any
                 container.discard(key)
                 container.add(replacements[id(key)][1])
                 undo.append(lambda c=container, v=key: (c.discard(replacements[id(v)][1]), c.add(v)))
-        elif owner is not None:  # through setattr, which keeps the class's method caches right
+        elif owner is not None:
             value = vars(owner).get(key)
             if held(value):
-                setattr(owner, key, replacements[id(value)][1])
-                undo.append(lambda o=owner, k=key, v=value: setattr(o, k, v))
+                set_class_attribute(owner, key, replacements[id(value)][1])
+                undo.append(lambda o=owner, k=key, v=value: set_class_attribute(o, k, v))
         else:
             value = container.get(key) if isinstance(container, dict) else container[key]
             if held(value):

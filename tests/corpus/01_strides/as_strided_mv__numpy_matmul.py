@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: uses .matmul
+# feedback: numpy.matmul
 import numpy
 
 

@@ -1,4 +1,4 @@
 # kind: cheat
-# feedback: uses .trace
+# feedback: aten::trace
 def as_strided_trace(mat):
     return torch.trace(mat)

@@ -1,5 +1,5 @@
 # kind: cheat
-# feedback: names 'trace'
+# feedback: numpy.ndarray.trace
 import operator
 
 
