@@ -22,10 +22,10 @@ from typing import Any, Callable, Iterator, NoReturn
 
 from course.judging.checks import CheckFailed, check_close, highest_precision, passed
 from course.judging.exercise import MAX_ERROR_TEXT, Exercise, ExerciseSet, Outcome, Record, cases_text
+from course.judging.forbidden import forbidden_message
 from course.kernel.encode import encode_record
 from course.kernel.runtime import DEVICE, grading, report_runtime
 from course.kernel.switches import ForbiddenCall, switched_off
-from course.judging.forbidden import forbidden_message
 
 # Where a grading process takes published results (`course.kernel.process` puts its channel here).
 publishers: list[Callable[[dict[str, Any]], None]] = []
