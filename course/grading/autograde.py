@@ -2,9 +2,9 @@
 
 For each submitted/<student>/<assignment>/ folder: find the notebook to grade (a renamed file, an
 unreadable one, a link: each gets a note), grade it on a worker through the protected path
-(`course.grading.pipeline`: intake, policy, sandboxed kernel, trusted verdicts), and record the
-result in autograded/ and the gradebook from this process alone (`course.grading.store`), with a
-ledger under intake/. submitted/ is never written to. A submission already graded from the same
+(`course.grading.pipeline`: intake, policy, sandboxed grading processes, trusted verdicts), and
+record the result in autograded/ and the gradebook from this process alone (`course.grading.store`),
+with a ledger under intake/. submitted/ is never written to. A submission already graded from the same
 files is skipped, so an interrupted run can simply be started again. Finally grades.csv and the
 reports are written, and a summary printed.
 """

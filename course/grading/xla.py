@@ -3,7 +3,7 @@
 Grading a Flax notebook is mostly XLA compiling, once per operation and shape. Without LLVM's
 optimisation passes, the 05 notebook's programs compile almost 3x faster (the README's "Grading a
 cohort" has the figures), and on arrays this small the unoptimised code costs nothing measurable. The
-sandbox gives every grading kernel these flags; the grader's own process, which computes the
+sandbox gives every grading process these flags; the grader's own process, which computes the
 references, adds them before JAX first computes there.
 """
 
