@@ -7,6 +7,7 @@ exercise, two grading processes at a time. tests/test_grading_flow.py grades a s
 variants through nbgrader itself, on both paths.
 """
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -63,7 +64,8 @@ def judged(job: tuple[str, str]) -> str:
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_every_variant_scores_and_explains(assignment):
     jobs = [(assignment.id, f"{v.exercise}__{v.name}") for v in variants(assignment.id)]
-    with ProcessPoolExecutor(min(2, os.cpu_count() or 1)) as pool:
+    # Spawned, not forked: a fork of this process, where earlier tests started JAX's threads, can hang in JAX.
+    with ProcessPoolExecutor(min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn")) as pool:
         problems = [problem for problem in pool.map(judged, jobs) if problem]
     assert problems == [], "\n".join(problems)
 
