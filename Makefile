@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env env-oldest sandbox browser database release publish test autograde reports feedback lab bench bench-grading figures clean
+.PHONY: help env env-oldest sandbox browser database release publish lint format sync test autograde reports feedback lab bench bench-grading figures clean
 # Debian packages, installed when missing: as root directly, otherwise through sudo.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 SUDO_INSTALL = else sudo apt-get install -y
@@ -49,7 +49,21 @@ publish: release ## Write the public student repository into DEST=folder as a ne
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=path/to/student-repository" >&2; exit 2; }
 	$(PY) -m course.build.publish "$(DEST)"
 
-test: env env-oldest sandbox browser database ## Run every test: unit, notebooks, release, grading paths, cluster, browser
+lint: env ## Check format, lint, types and the source notebooks' text twins (the first step of make test)
+	$(VENV)/bin/ruff format --check --quiet .
+	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/mypy
+	$(PY) -m course.build.pairs
+
+format: env ## Format and fix the code and the source notebooks' code cells, then sync their text twins
+	$(VENV)/bin/ruff format --quiet .
+	$(VENV)/bin/ruff check --quiet --fix .
+	$(MAKE) --no-print-directory sync
+
+sync: env ## Write the older file of each source notebook and its text twin (source/*/*.md) from the newer
+	$(VENV)/bin/jupytext --sync --quiet source/*/*.ipynb
+
+test: env lint env-oldest sandbox browser database ## Run every test: lint first, then unit, notebooks, release, grading, cluster, browser
 	$(PY) -m pytest tests source --nbval-lax; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; exit 1; fi; exit $$status
 

@@ -11,7 +11,10 @@ import os
 from pathlib import Path
 
 from nbgrader.converters.generate_assignment import GenerateAssignment
+from nbgrader.coursedir import CourseDirectory
 
+from course.build.contract import ASSIGNMENTS
+from course.build.pairs import twin
 from course.grading.path import configure
 
 ROOT = Path(__file__).resolve().parent
@@ -21,12 +24,20 @@ c.CourseDirectory.course_id = "convolutions"
 c.CourseDirectory.root = str(ROOT)
 # The gradebook: SQLite in this folder, or any SQLAlchemy URL in GRADEBOOK (postgresql://user@host/db for many
 # graders at once). SQLite waits for its lock instead of failing.
-c.CourseDirectory.db_url = os.environ.get("GRADEBOOK") or f"sqlite:///{ROOT / 'gradebook.db'}?timeout=300"
+c.CourseDirectory.db_url = (
+    os.environ.get("GRADEBOOK") or f"sqlite:///{ROOT / 'gradebook.db'}?timeout=300"
+)
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
+# nbgrader copies an assignment's other files along with its notebook; the source notebooks' text twins
+# (course/build/pairs.py) hold the answers and never leave source/.
+c.CourseDirectory.ignore = [
+    *CourseDirectory.class_traits()["ignore"].default(),
+    *(twin(Path(assignment.notebook)).name for assignment in ASSIGNMENTS),
+]
 
 # Student notebooks carry their own copy of the course helpers (course/build/inline.py) and an
 # "Open in Colab" badge (course/build/colab.py).

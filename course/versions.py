@@ -12,6 +12,11 @@ OLDEST = {"torch": "2.13.0", "jax": "0.6.2", "flax": "0.10.7"}
 # What a student sees differ on a supported version older than the pins: package -> [(first version
 # without the difference, note)].
 DIFFERENCES = {
-    "flax": [("0.12", "Flax before 0.12 does not warn when a Param is read with `.value`, and nnx.state(...) "
-                      "shows each Param as a VariableState; `param[...]`, which these notebooks use, works the same.")],
+    "flax": [
+        (
+            "0.12",
+            "Flax before 0.12 does not warn when a Param is read with `.value`, and nnx.state(...) "
+            "shows each Param as a VariableState; `param[...]`, which these notebooks use, works the same.",
+        )
+    ],
 }

@@ -19,13 +19,16 @@ def scratch_copy(root: Path, *assignments: Assignment) -> Path:
     else:
         shutil.copytree(REPO / "source", root / "source")
     shutil.copy(REPO / "nbgrader_config.py", root)
-    problems = [problem for assignment in assignments for problem in build(root, assignment.id)] or (
-        [] if assignments else build(root))
+    problems = [
+        problem for assignment in assignments for problem in build(root, assignment.id)
+    ] or ([] if assignments else build(root))
     assert problems == []
     return root
 
 
-def write_submission(root: Path, student: str, assignment: Assignment, name: str, content: str) -> None:
+def write_submission(
+    root: Path, student: str, assignment: Assignment, name: str, content: str
+) -> None:
     """Put one file of a student's submission where `nbgrader collect` would."""
     path = root / "submitted" / student / assignment.id / name
     path.parent.mkdir(parents=True, exist_ok=True)

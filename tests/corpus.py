@@ -34,15 +34,22 @@ def load(path: Path) -> Variant:
     exercise, name = path.stem.split("__")
     assert header.get("kind") in ("correct", "wrong", "cheat"), f"{path}: bad kind"
     assert header["kind"] == "correct" or header.get("feedback"), f"{path}: no feedback line"
-    return Variant(path.parent.name, exercise, name, header["kind"], header.get("feedback", ""), text,
-                   header.get("with", ""))
+    return Variant(
+        path.parent.name,
+        exercise,
+        name,
+        header["kind"],
+        header.get("feedback", ""),
+        text,
+        header.get("with", ""),
+    )
 
 
 def answers_with(variant: Variant, answers: dict[str, str]) -> dict[str, str]:
     """`answers` with the variant's code in its exercise's cell, and its companion's in the companion's."""
     chosen = {**answers, variant.exercise: variant.code}
     if variant.companion:
-        exercise, _, name = variant.companion.partition("__")
+        exercise = variant.companion.partition("__")[0]
         chosen[exercise] = load(CORPUS / variant.assignment / f"{variant.companion}.py").code
     return chosen
 
@@ -56,7 +63,8 @@ def sample(found: list[Variant], cheats: int = 2) -> list[Variant]:
     """A few variants of each exercise and kind: the first correct, the first wrong, the first `cheats` cheats."""
     chosen, counts = [], {}
     for variant in found:
-        if variant.companion:  # a submission of the sample holds one variant per exercise, without companions
+        # a submission of the sample holds one variant per exercise, without companions
+        if variant.companion:
             continue
         key = (variant.exercise, variant.kind)
         counts[key] = counts.get(key, 0) + 1
@@ -65,8 +73,9 @@ def sample(found: list[Variant], cheats: int = 2) -> list[Variant]:
     return chosen
 
 
-def corpus_students(assignment: str, answers: dict[str, str],
-                    chosen: list[Variant] | None = None) -> dict[str, tuple[dict[str, str], dict[str, Variant]]]:
+def corpus_students(
+    assignment: str, answers: dict[str, str], chosen: list[Variant] | None = None
+) -> dict[str, tuple[dict[str, str], dict[str, Variant]]]:
     """Submissions that carry the variants (all, or `chosen`): student -> (answers, the variant used per exercise).
 
     The k-th submission uses the k-th variant of every exercise that has one and the reference
@@ -75,7 +84,9 @@ def corpus_students(assignment: str, answers: dict[str, str],
     by_exercise: dict[str, list[Variant]] = {}
     for variant in variants(assignment) if chosen is None else chosen:
         assert variant.exercise in answers, f"{variant}: no such exercise in {assignment}"
-        assert not variant.companion, f"{variant.name}: a variant with a companion is graded on its own"
+        assert not variant.companion, (
+            f"{variant.name}: a variant with a companion is graded on its own"
+        )
         by_exercise.setdefault(variant.exercise, []).append(variant)
     students = {}
     for k in range(max((len(v) for v in by_exercise.values()), default=0)):

@@ -13,8 +13,13 @@ def execute(nb: NotebookNode, folder: Path, env: dict[str, str] | None = None) -
     saved = dict(os.environ)
     os.environ.update(env or {})
     try:
-        client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
-                                resources={"metadata": {"path": str(folder)}})
+        client = NotebookClient(
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": str(folder)}},
+        )
         client.execute()
     finally:
         os.environ.clear()

@@ -33,7 +33,11 @@ def course_imports(path: Path) -> set[str]:
     """The course modules a file imports, anywhere in it."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "course":
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] == "course"
+        ):
             found.add(node.module)
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.split(".")[0] == "course"}
@@ -53,24 +57,36 @@ ALLOWED = {"shared": {"shared"}, "kernel": {"kernel", "shared"}, "grader": {"gra
 
 
 def test_no_module_imports_from_the_wrong_side():
-    wrong = [f"{name} ({zone(name)}) imports {imported} ({zone(imported)})"
-             for name, path in modules().items() for imported in course_imports(path)
-             if zone(imported) not in ALLOWED[zone(name)]]
+    wrong = [
+        f"{name} ({zone(name)}) imports {imported} ({zone(imported)})"
+        for name, path in modules().items()
+        for imported in course_imports(path)
+        if zone(imported) not in ALLOWED[zone(name)]
+    ]
     assert wrong == [], "\n".join(wrong)
 
 
 def test_every_zone_has_its_modules():
     zones = {zone(name) for name in modules()}
     assert zones == {"kernel", "shared", "grader"}
-    assert {"course.kernel.lockdown", "course.kernel.switches", "course.kernel.process", "course.kernel.encode",
-            "course.kernel.notebook"} <= set(modules())
+    assert {
+        "course.kernel.lockdown",
+        "course.kernel.switches",
+        "course.kernel.process",
+        "course.kernel.encode",
+        "course.kernel.notebook",
+    } <= set(modules())
 
 
 def test_importing_all_of_the_graders_side_loads_nothing_of_the_students_side():
     grader = [name for name in modules() if zone(name) == "grader"]
-    program = ("import importlib, sys\n"
-               f"for name in {grader!r}:\n    importlib.import_module(name)\n"
-               "print(sorted(name for name in sys.modules if name.startswith('course.kernel')))")
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
+    program = (
+        "import importlib, sys\n"
+        f"for name in {grader!r}:\n    importlib.import_module(name)\n"
+        "print(sorted(name for name in sys.modules if name.startswith('course.kernel')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "[]"

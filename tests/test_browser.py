@@ -22,8 +22,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -33,10 +34,19 @@ SCREENSHOTS = REPO / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 # Chromium as root in a container, offline: no sandbox, no GPU, no background traffic.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-default-apps",
-    "--disable-domain-reliability", "--disable-breakpad", "--no-default-browser-check",
-    "--no-pings", "--metrics-recording-only",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-breakpad",
+    "--no-default-browser-check",
+    "--no-pings",
+    "--metrics-recording-only",
 ]
 # JupyterLab without news, update checks or the PyPI extension manager: it asks nothing of the internet.
 OFFLINE_LAB = [
@@ -60,7 +70,15 @@ def as_strided_trace(mat):
     n = mat.shape[0]
     return torch.as_strided(mat, (n,), (n + 1,)).sum()"""
 # What a traceback through the course's code would show; a student must see none of it.
-TRACEBACK_MARKS = ("Traceback", "File \"", "course/", "checks.py", "exercise.py", "----> ", "CheckFailed")
+TRACEBACK_MARKS = (
+    "Traceback",
+    'File "',
+    "course/",
+    "checks.py",
+    "exercise.py",
+    "----> ",
+    "CheckFailed",
+)
 
 
 def missing_browser_tools(chromium: Path = CHROMIUM) -> str | None:
@@ -74,8 +92,10 @@ def missing_browser_tools(chromium: Path = CHROMIUM) -> str | None:
         missing.append(f"Chromium at {chromium} (Debian's chromium package)")
     if not missing:
         return None
-    return (f"The browser test needs {' and '.join(missing)}: run `make browser` to install them "
-            f"(Debian's chromium through apt, as root or with sudo; playwright into .venv from requirements.lock).")
+    return (
+        f"The browser test needs {' and '.join(missing)}: run `make browser` to install them "
+        f"(Debian's chromium through apt, as root or with sudo; playwright into .venv from requirements.lock)."
+    )
 
 
 def test_browser_missing_tools_fail_naming_make_browser(tmp_path):
@@ -108,35 +128,67 @@ def jupyterlab(root: Path) -> Iterator[dict[str, Any]]:
     served.mkdir()
     shutil.copy(NOTEBOOK, served / NOTEBOOK.name)
     port, token = free_port(), secrets.token_hex(16)
-    env = {name: value for name, value in os.environ.items()
-           if name not in {"MPLBACKEND", "NBGRADER_EXECUTION", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH"}}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"MPLBACKEND", "NBGRADER_EXECUTION", "JUPYTER_PATH", "JUPYTER_CONFIG_PATH"}
+    }
     # A fresh Jupyter home: no user settings, workspaces or kernelspecs from this machine.
-    env.update(JUPYTER_CONFIG_DIR=str(state / "config"), JUPYTER_DATA_DIR=str(state / "data"),
-               JUPYTER_RUNTIME_DIR=str(state / "runtime"), JUPYTERLAB_SETTINGS_DIR=str(state / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"), JUPYTER_PLATFORM_DIRS="1")
+    env.update(
+        JUPYTER_CONFIG_DIR=str(state / "config"),
+        JUPYTER_DATA_DIR=str(state / "data"),
+        JUPYTER_RUNTIME_DIR=str(state / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(state / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(state / "workspaces"),
+        JUPYTER_PLATFORM_DIRS="1",
+    )
     # The answer a student gives to "Would you like to get notified about official Jupyter news?": No.
-    notifications = state / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notifications = (
+        state
+        / "settings"
+        / "@jupyterlab"
+        / "apputils-extension"
+        / "notification.jupyterlab-settings"
+    )
     notifications.parent.mkdir(parents=True)
     notifications.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     # Every cell in the page, not only those near the view, so that cells can be found by position.
-    tracker = state / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker = (
+        state / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    )
     tracker.parent.mkdir(parents=True)
     tracker.write_text(json.dumps({"windowingMode": "none"}))
-    command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={served}", *OFFLINE_LAB]
+    command = [
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--port-retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={served}",
+        *OFFLINE_LAB,
+    ]
     if os.geteuid() == 0:
         command.append("--allow-root")
     log_path = root / "jupyterlab.log"
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+        server = subprocess.Popen(
+            command,
+            cwd=served,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while not answers(f"{base}/api/status?token={token}"):
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start:\n{log_path.read_text()[-3000:]}", pytrace=False)
+                pytest.fail(
+                    f"JupyterLab did not start:\n{log_path.read_text()[-3000:]}", pytrace=False
+                )
             time.sleep(0.5)
         yield {"base": base, "url": f"{base}/lab/tree/{NOTEBOOK.name}?token={token}"}
     finally:
@@ -146,8 +198,9 @@ def jupyterlab(root: Path) -> Iterator[dict[str, Any]]:
 def stop(server: subprocess.Popen, base: str, token: str) -> None:
     """Shut JupyterLab down with its kernels: through its API, else by signal."""
     try:
-        request = urllib.request.Request(f"{base}/api/shutdown", method="POST",
-                                         headers={"Authorization": f"token {token}"})
+        request = urllib.request.Request(
+            f"{base}/api/shutdown", method="POST", headers={"Authorization": f"token {token}"}
+        )
         urllib.request.urlopen(request, timeout=5).close()
         server.wait(timeout=20)
     except (urllib.error.URLError, OSError, subprocess.TimeoutExpired):
@@ -177,7 +230,9 @@ def notebook_page(lab: dict[str, Any]) -> Iterator[Any]:
             route.abort()
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=lab["base"])
@@ -186,8 +241,10 @@ def notebook_page(lab: dict[str, Any]) -> Iterator[Any]:
             tab.set_default_timeout(CELL_TIMEOUT)
             tab.goto(lab["url"])
             # JupyterLab attaches cells a few at a time: wait for all of them.
-            tab.wait_for_function("count => document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length === count",
-                                  arg=len(json.loads(NOTEBOOK.read_text())["cells"]))
+            tab.wait_for_function(
+                "count => document.querySelectorAll('.jp-NotebookPanel .jp-Cell').length === count",
+                arg=len(json.loads(NOTEBOOK.read_text())["cells"]),
+            )
             wait_for_idle_kernel(tab)
             yield tab
             print("requests blocked (outside the local server):", blocked or "none")
@@ -197,13 +254,19 @@ def notebook_page(lab: dict[str, Any]) -> Iterator[Any]:
 
 def wait_for_idle_kernel(page: Any, timeout: float = CELL_TIMEOUT) -> None:
     """Wait until the notebook's kernel indicator (toolbar) says the kernel is idle."""
-    page.locator('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for(timeout=timeout)
+    page.locator('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for(
+        timeout=timeout
+    )
 
 
 def cell_index(grade_id: str) -> int:
     """The position of the notebook's cell with nbgrader `grade_id`."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    [index] = [i for i, cell in enumerate(cells) if cell["metadata"].get("nbgrader", {}).get("grade_id") == grade_id]
+    [index] = [
+        i
+        for i, cell in enumerate(cells)
+        if cell["metadata"].get("nbgrader", {}).get("grade_id") == grade_id
+    ]
     return index
 
 
@@ -228,7 +291,9 @@ def run(page: Any, cell: Any) -> None:
     page.keyboard.press("Shift+Enter")
     deadline = time.monotonic() + CELL_TIMEOUT / SECONDS
     while not (re.fullmatch(r"\[\d+\]:", prompt(cell)) and prompt(cell) != before):
-        assert time.monotonic() < deadline, f"the cell did not run: its prompt is still {prompt(cell)}"
+        assert time.monotonic() < deadline, (
+            f"the cell did not run: its prompt is still {prompt(cell)}"
+        )
         page.wait_for_timeout(200)
     wait_for_idle_kernel(page)
 
@@ -242,7 +307,9 @@ def paste(page: Any, cell: Any, code: str) -> None:
     page.keyboard.press("Control+V")
     deadline = time.monotonic() + 10
     while editor.inner_text().strip() != code:
-        assert time.monotonic() < deadline, f"the paste did not take: the editor holds {editor.inner_text()!r}"
+        assert time.monotonic() < deadline, (
+            f"the paste did not take: the editor holds {editor.inner_text()!r}"
+        )
         page.wait_for_timeout(100)
 
 
@@ -300,7 +367,9 @@ def test_browser_run_all_then_check_stub_correct_and_wrong_answers(tmp_path):
     # kernel reads idle; the cause is not known. Then JupyterLab is started afresh, once.
     for attempt in range(2):
         with contextlib.ExitStack() as opened:
-            page = opened.enter_context(notebook_page(opened.enter_context(jupyterlab(tmp_path / f"lab{attempt}"))))
+            page = opened.enter_context(
+                notebook_page(opened.enter_context(jupyterlab(tmp_path / f"lab{attempt}")))
+            )
             if run_all(page):
                 student_flow(page)
                 return
@@ -309,27 +378,37 @@ def test_browser_run_all_then_check_stub_correct_and_wrong_answers(tmp_path):
 
 
 def student_flow(page: Any) -> None:
-    """After Run All: the warm-up reached, then the stub, a correct and a wrong answer checked, as a student sees them."""
+    """After Run All: the warm-up reached, then the stub, a correct and a wrong answer checked, as students see it."""
     warmup = cell_by_grade_id(page, "warmup", "first_row = ((5,), (1,))")
     deadline = time.monotonic() + RUN_ALL_TIMEOUT / SECONDS
     running = page.locator(".jp-NotebookPanel .jp-InputPrompt", has_text="[*]")
     while not (re.fullmatch(r"\[\d+\]:", prompt(warmup)) and running.count() == 0):
         if time.monotonic() > deadline:
             shot = shoot(page, warmup, "failed_run_all")
-            prompts = page.locator(".jp-NotebookPanel .jp-InputPrompt").all_inner_texts()[:cell_index("warmup") + 1]
-            pytest.fail(f"run all did not reach the warm-up; prompts up to it: {prompts}; see {shot}")
+            prompts = page.locator(".jp-NotebookPanel .jp-InputPrompt").all_inner_texts()[
+                : cell_index("warmup") + 1
+            ]
+            pytest.fail(
+                f"run all did not reach the warm-up; prompts up to it: {prompts}; see {shot}"
+            )
         page.wait_for_timeout(250)
     wait_for_idle_kernel(page)
     # The setup cell (source folded) reports where the notebook runs, and fails nowhere.
     setup = page.locator(".jp-NotebookPanel .jp-Cell").nth(cell_index("setup"))
-    assert outputs(setup) and outputs(setup)[0].startswith("Running on a local machine"), outputs(setup)
-    assert not any("Error" in text or "Traceback" in text for text in outputs(setup)), outputs(setup)
+    assert outputs(setup) and outputs(setup)[0].startswith("Running on a local machine"), outputs(
+        setup
+    )
+    assert not any("Error" in text or "Traceback" in text for text in outputs(setup)), outputs(
+        setup
+    )
     warmup.scroll_into_view_if_needed()
     assert any("NotImplementedError" in text for text in outputs(warmup)), outputs(warmup)
     shoot(page, warmup, "1_run_all")
 
     solution = cell_by_grade_id(page, "as_strided_trace", "def as_strided_trace(")
-    check = cell_by_grade_id(page, "check_as_strided_trace", "check_as_strided_trace(as_strided_trace)")
+    check = cell_by_grade_id(
+        page, "check_as_strided_trace", "check_as_strided_trace(as_strided_trace)"
+    )
 
     # Before solving: the check says in one line that the exercise is not written yet.
     run(page, solution)
@@ -346,7 +425,9 @@ def student_flow(page: Any) -> None:
     assert outputs(solution) == []
     run(page, check)
     passed = one_message(outputs(check))
-    assert re.fullmatch(r"\N{CHECK MARK} as_strided_trace passes its checks \(\d+ cases?\)", passed), passed
+    assert re.fullmatch(
+        r"\N{CHECK MARK} as_strided_trace passes its checks \(\d+ cases?\)", passed
+    ), passed
     shoot(page, check, "3_correct")
 
     # A wrong answer: one failure message, what was expected and what came back, and the likely mistake.

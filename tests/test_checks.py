@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 import torch
 
-from course.judging.checks import CheckFailed, check_close, check_dtype, check_equal, highest_precision
+from course.judging.checks import (
+    CheckFailed,
+    check_close,
+    check_dtype,
+    check_equal,
+    highest_precision,
+)
 from course.judging.payload import Opaque
 
 
@@ -27,26 +33,40 @@ def test_equal_values_pass_across_frameworks():
 
 
 def test_shape_mismatch_names_both_shapes_and_a_shape_hint():
-    assert "f(x): expected shape (2, 3), got (3, 2)." == message(lambda: check_close(np.zeros((3, 2)), np.zeros((2, 3)), "f(x)"))
-    text = message(lambda: check_close(np.zeros(4), np.zeros(5), "f(x)", shape_hints={(4,): "off by one"}))
+    assert (
+        message(lambda: check_close(np.zeros((3, 2)), np.zeros((2, 3)), "f(x)"))
+        == "f(x): expected shape (2, 3), got (3, 2)."
+    )
+    text = message(
+        lambda: check_close(np.zeros(4), np.zeros(5), "f(x)", shape_hints={(4,): "off by one"})
+    )
     assert text.endswith("\nLikely mistake: off by one")
 
 
 def test_wrong_values_report_the_first_wrong_index_and_both_arrays():
-    text = message(lambda: check_close(np.array([1.0, 2.0, -3.0]), np.array([1.0, 2.0, 3.0]), "f(x)"))
+    text = message(
+        lambda: check_close(np.array([1.0, 2.0, -3.0]), np.array([1.0, 2.0, 3.0]), "f(x)")
+    )
     assert text.startswith("f(x): 1 of 3 values are wrong; first at index [2]: expected 3, got -3.")
     assert "expected: [1., 2., 3.]" in text and "got:      [ 1.,  2., -3.]" in text
 
 
 def test_scalars_read_naturally():
-    assert message(lambda: check_close(np.float64(1.0), np.float64(5.0), "trace(m)")) == "trace(m): expected 5, got 1."
+    assert (
+        message(lambda: check_close(np.float64(1.0), np.float64(5.0), "trace(m)"))
+        == "trace(m): expected 5, got 1."
+    )
 
 
 def test_a_known_mistake_is_named_only_when_its_output_matches():
     expected, flipped = np.array([1.0, 2.0]), np.array([2.0, 1.0])
     mistakes = {"the kernel is flipped": flipped, "a broken mistake": lambda: 1 / 0}
-    assert message(lambda: check_close(flipped, expected, "f", mistakes)).endswith("Likely mistake: the kernel is flipped")
-    assert "Likely mistake" not in message(lambda: check_close(np.array([5.0, 5.0]), expected, "f", mistakes))
+    assert message(lambda: check_close(flipped, expected, "f", mistakes)).endswith(
+        "Likely mistake: the kernel is flipped"
+    )
+    assert "Likely mistake" not in message(
+        lambda: check_close(np.array([5.0, 5.0]), expected, "f", mistakes)
+    )
 
 
 def test_mistakes_are_computed_only_for_wrong_answers():
@@ -55,10 +75,15 @@ def test_mistakes_are_computed_only_for_wrong_answers():
     assert calls == []
 
 
-@pytest.mark.parametrize("got, says", [(None, "returned None. Did you forget `return`?"),
-                                       (Opaque("Param"), "returned a Param, not an array"),
-                                       ((1, 2), "returned tuple (1, 2), not an array"),
-                                       (np.array(["a"]), "expected numbers")])
+@pytest.mark.parametrize(
+    "got, says",
+    [
+        (None, "returned None. Did you forget `return`?"),
+        (Opaque("Param"), "returned a Param, not an array"),
+        ((1, 2), "returned tuple (1, 2), not an array"),
+        (np.array(["a"]), "expected numbers"),
+    ],
+)
 def test_things_that_are_not_arrays_are_named(got, says):
     assert says in message(lambda: check_close(got, np.zeros(2), "f(x)"))
 
@@ -66,32 +91,46 @@ def test_things_that_are_not_arrays_are_named(got, says):
 def test_tolerance_follows_the_answers_dtype():
     expected = np.array([1.0, 100.0])
     check_close((expected * (1 + 3e-6)).astype(np.float32), expected, "float32 rounding")
-    message(lambda: check_close(expected * (1 + 3e-6), expected, "float64 held to float64 precision"))
-    message(lambda: check_close((expected * (1 + 1e-3)).astype(np.float32), expected, "a real float32 error"))
+    message(
+        lambda: check_close(expected * (1 + 3e-6), expected, "float64 held to float64 precision")
+    )
+    message(
+        lambda: check_close(
+            (expected * (1 + 1e-3)).astype(np.float32), expected, "a real float32 error"
+        )
+    )
 
 
 def test_check_equal_compares_types_too():
     check_equal((1, 2), (1, 2), "pair")
     assert message(lambda: check_equal((2, 1), (1, 2), "pair", "swap them")) == (
-        "pair: expected (1, 2), got (2, 1).\nLikely mistake: swap them")
+        "pair: expected (1, 2), got (2, 1).\nLikely mistake: swap them"
+    )
     assert "got [1, 2]" in message(lambda: check_equal([1, 2], (1, 2), "pair"))
 
 
 def test_check_dtype():
     check_dtype(np.zeros(1, np.float32), "float32", "f", "")
     assert message(lambda: check_dtype(np.zeros(1), "float32", "f", "keep x's dtype")) == (
-        "f: expected dtype float32, got float64.\nLikely mistake: keep x's dtype")
+        "f: expected dtype float32, got float64.\nLikely mistake: keep x's dtype"
+    )
 
 
 def test_a_failure_renders_as_its_message_alone():
     lines = CheckFailed("f(x): wrong\nLikely mistake: y")._render_traceback_()
-    assert lines[0].endswith("\N{BALLOT X} f(x): wrong\x1b[0m") and lines[1:] == ["Likely mistake: y"]
+    assert lines[0].endswith("\N{BALLOT X} f(x): wrong\x1b[0m") and lines[1:] == [
+        "Likely mistake: y"
+    ]
 
 
 def test_highest_precision_does_not_import_jax_into_a_torch_only_notebook():
-    code = ("import sys, torch\nfrom course.judging.checks import highest_precision\nwith highest_precision():\n"
-            "    assert torch.get_float32_matmul_precision() == 'highest'\nprint('jax' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, torch\nfrom course.judging.checks import highest_precision\nwith highest_precision():\n"
+        "    assert torch.get_float32_matmul_precision() == 'highest'\nprint('jax' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout == "False\n"
 
 

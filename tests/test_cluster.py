@@ -29,9 +29,14 @@ from tests.conftest import scratch_copy, write_submission
 from tests.notebooks import read
 
 STRIDES, MAXPOOL = find_assignment("01_strides"), find_assignment("06_maxpool")
-CHEATS = {STRIDES: ("as_strided_trace", "def as_strided_trace(mat):\n    return torch.trace(mat)\n"),
-          MAXPOOL: ("maxpool2d", "def maxpool2d(x, kernel_size, stride=None, padding=0):\n"
-                                 "    return torch.nn.functional.max_pool2d(x, kernel_size, stride, padding)\n")}
+CHEATS = {
+    STRIDES: ("as_strided_trace", "def as_strided_trace(mat):\n    return torch.trace(mat)\n"),
+    MAXPOOL: (
+        "maxpool2d",
+        "def maxpool2d(x, kernel_size, stride=None, padding=0):\n"
+        "    return torch.nn.functional.max_pool2d(x, kernel_size, stride, padding)\n",
+    ),
+}
 WRONG = "def as_strided_trace(mat):\n    n = mat.shape[0]\n    return torch.as_strided(mat, (n,), (n + 1,)).sum()\n"
 
 
@@ -39,17 +44,36 @@ def fill(root: Path) -> list[tuple[str, str]]:
     """Submissions of every kind in both assignments; returns (student, assignment) for each."""
     made = []
     for assignment in (STRIDES, MAXPOOL):
-        release, answers = read(assignment.path(root / "release")), reference_answers(read(assignment.path(root / "source")))
+        release, answers = (
+            read(assignment.path(root / "release")),
+            reference_answers(read(assignment.path(root / "source"))),
+        )
         exercise, cheat = CHEATS[assignment]
         students = {"right": answers, "blank": {}, "cheat": {**answers, exercise: cheat}}
         if assignment == STRIDES:
             students["wrong"] = {**answers, "as_strided_trace": WRONG}
         for student, chosen in students.items():
-            write_submission(root, student, assignment, assignment.notebook, nbformat.writes(submission(release, chosen)))
+            write_submission(
+                root,
+                student,
+                assignment,
+                assignment.notebook,
+                nbformat.writes(submission(release, chosen)),
+            )
             made.append((student, assignment.id))
     write_submission(root, "broken", STRIDES, STRIDES.notebook, "{not json")
-    write_submission(root, "renamed", STRIDES, "strides (1).ipynb", nbformat.writes(
-        submission(read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source"))))))
+    write_submission(
+        root,
+        "renamed",
+        STRIDES,
+        "strides (1).ipynb",
+        nbformat.writes(
+            submission(
+                read(STRIDES.path(root / "release")),
+                reference_answers(read(STRIDES.path(root / "source"))),
+            )
+        ),
+    )
     return made + [("broken", STRIDES.id), ("renamed", STRIDES.id)]
 
 
@@ -64,21 +88,48 @@ def postgres():
     """The URL of a throwaway PostgreSQL database on a loopback port, removed afterwards."""
     binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
     assert binaries, "PostgreSQL is not installed: run `make database`"
-    bin_dir, folder, port = Path(binaries[-1]), Path(tempfile.mkdtemp(prefix="gradebook-db-")), free_port()
+    bin_dir, folder, port = (
+        Path(binaries[-1]),
+        Path(tempfile.mkdtemp(prefix="gradebook-db-")),
+        free_port(),
+    )
     as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
     data = folder / "data"
-    subprocess.run([*as_owner, bin_dir / "initdb", "-D", data, "-U", "grader", "--auth=trust"], check=True,
-                   capture_output=True)
-    subprocess.run([*as_owner, bin_dir / "pg_ctl", "-D", data, "-l", folder / "log", "-w", "-o",
-                    f"-h 127.0.0.1 -p {port} -k {folder}", "start"], check=True, capture_output=True)
+    subprocess.run(
+        [*as_owner, bin_dir / "initdb", "-D", data, "-U", "grader", "--auth=trust"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            *as_owner,
+            bin_dir / "pg_ctl",
+            "-D",
+            data,
+            "-l",
+            folder / "log",
+            "-w",
+            "-o",
+            f"-h 127.0.0.1 -p {port} -k {folder}",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+    )
     try:
-        subprocess.run([bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "grader", "gradebook"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [bin_dir / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "grader", "gradebook"],
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql://grader@127.0.0.1:{port}/gradebook"
     finally:
-        subprocess.run([*as_owner, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*as_owner, bin_dir / "pg_ctl", "-D", data, "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -92,15 +143,21 @@ def local_run(tmp_path_factory) -> tuple[Path, dict]:
     return root, scores(root)
 
 
-def test_dask_cluster_with_a_postgres_gradebook_grades_as_the_local_run(tmp_path, monkeypatch, postgres, local_run):
+def test_dask_cluster_with_a_postgres_gradebook_grades_as_the_local_run(
+    tmp_path, monkeypatch, postgres, local_run
+):
     _, expected = local_run
     assert expected[("cheat", STRIDES.id, "test_as_strided_trace")] == 0
-    assert expected[("right", MAXPOOL.id, "test_maxpool2d")] == 3 and expected[("cheat", MAXPOOL.id, "test_maxpool2d")] == 0
+    assert (
+        expected[("right", MAXPOOL.id, "test_maxpool2d")] == 3
+        and expected[("cheat", MAXPOOL.id, "test_maxpool2d")] == 0
+    )
     monkeypatch.setenv("GRADEBOOK", postgres)
     root = scratch_copy(tmp_path / "cluster", STRIDES, MAXPOOL)
     made = fill(root)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
         summary = grade_all(root, Options(exercise_timeout=60, scheduler=cluster.scheduler_address))
     assert summary.failed == [] and summary.graded == len(made)
@@ -108,7 +165,9 @@ def test_dask_cluster_with_a_postgres_gradebook_grades_as_the_local_run(tmp_path
     assert scores(root) == expected  # read through GRADEBOOK, from PostgreSQL
 
 
-def test_dask_worker_killed_mid_batch_loses_nothing_and_grades_nothing_twice(tmp_path, monkeypatch, local_run):
+def test_dask_worker_killed_mid_batch_loses_nothing_and_grades_nothing_twice(
+    tmp_path, monkeypatch, local_run
+):
     _, expected = local_run
     root = scratch_copy(tmp_path / "course", STRIDES, MAXPOOL)
     made = fill(root)
@@ -120,8 +179,9 @@ def test_dask_worker_killed_mid_batch_loses_nothing_and_grades_nothing_twice(tmp
         return original(self, student, assignment, notebook_name, notebook)
 
     monkeypatch.setattr(store.Store, "record", counting)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         killed: list[int] = []
 
         def kill_a_busy_worker() -> None:

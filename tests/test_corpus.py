@@ -17,10 +17,10 @@ import pytest
 from course.build.cells import grade_id, is_solution, reference_answers, submission
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading.intake import exercises_of, rebuild
+from course.grading.notes import NOTES
 from course.grading.pipeline import restore_hidden_tests
 from course.grading.processes import GradeInProcesses
 from course.grading.verdicts import TrustedVerdicts
-from course.grading.notes import NOTES
 from tests.corpus import Variant, answers_with, variants
 from tests.notebooks import read
 
@@ -29,21 +29,36 @@ REPO = Path(__file__).resolve().parent.parent
 
 def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str]:
     """Whether `variant` passes its exercise's hidden tests on the real grading path, and what it is told."""
-    source, release = read(assignment.path(REPO / "source")), read(assignment.path(REPO / "release"))
+    source, release = (
+        read(assignment.path(REPO / "source")),
+        read(assignment.path(REPO / "release")),
+    )
     answers = answers_with(variant, reference_answers(source))
     notebook = rebuild(submission(release, answers), release, exercises_of(assignment.id)).notebook
     restore_hidden_tests(notebook, source)
     test = f"test_{variant.exercise}"
-    notebook.cells = [cell for cell in notebook.cells if not (cell.get("metadata", {}).get("nbgrader", {}).get("grade")
-                                                              and grade_id(cell) != test)]
-    resources = {"nbgrader": {"assignment": assignment.id, "notebook": Path(assignment.notebook).stem,
-                              "student": variant.name}}
+    notebook.cells = [
+        cell
+        for cell in notebook.cells
+        if not (
+            cell.get("metadata", {}).get("nbgrader", {}).get("grade") and grade_id(cell) != test
+        )
+    ]
+    resources = {
+        "nbgrader": {
+            "assignment": assignment.id,
+            "notebook": Path(assignment.notebook).stem,
+            "student": variant.name,
+        }
+    }
     GradeInProcesses(timeout=60).preprocess(notebook, resources)
     TrustedVerdicts().preprocess(notebook, resources)
     (cell,) = [cell for cell in notebook.cells if grade_id(cell) == test]
     (output,) = cell.outputs
     told = output.get("text", "") or output.get("evalue", "")
-    return output.get("output_type") == "stream", "\n".join([told, *notebook.metadata[NOTES]["notes"]])
+    return output.get("output_type") == "stream", "\n".join(
+        [told, *notebook.metadata[NOTES]["notes"]]
+    )
 
 
 def judged(job: tuple[str, str]) -> str:
@@ -65,7 +80,9 @@ def judged(job: tuple[str, str]) -> str:
 def test_every_variant_scores_and_explains(assignment):
     jobs = [(assignment.id, f"{v.exercise}__{v.name}") for v in variants(assignment.id)]
     # Spawned, not forked: a fork of this process, where earlier tests started JAX's threads, can hang in JAX.
-    with ProcessPoolExecutor(min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        min(2, os.cpu_count() or 1), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         problems = [problem for problem in pool.map(judged, jobs) if problem]
     assert problems == [], "\n".join(problems)
 
@@ -77,4 +94,6 @@ def test_every_exercise_has_a_corpus():
         for cell in source.cells:
             if is_solution(cell):
                 for kind in ("correct", "wrong"):
-                    assert (grade_id(cell), kind) in kinds, f"{assignment.id} {grade_id(cell)}: no {kind} variant"
+                    assert (grade_id(cell), kind) in kinds, (
+                        f"{assignment.id} {grade_id(cell)}: no {kind} variant"
+                    )

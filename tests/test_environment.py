@@ -35,7 +35,9 @@ def test_environment_yml_matches_the_lock():
     conda = pins(REPO / "environment.yml")
     assert conda, "environment.yml pins nothing"
     for name, version in conda.items():
-        assert LOCK.get(name) == version, f"{name}: environment.yml {version}, requirements.lock {LOCK.get(name)}"
+        assert LOCK.get(name) == version, (
+            f"{name}: environment.yml {version}, requirements.lock {LOCK.get(name)}"
+        )
 
 
 def test_runtime_pins_match_the_lock():
@@ -50,17 +52,27 @@ def test_torch_is_the_cpu_wheel_version():
 def test_version_warnings():
     assert version_warnings(dict(PINS)) == []
     assert version_warnings({**PINS, "torch": "2.13.1+cu121"}) == []
-    assert version_warnings({**PINS, "torch": "2.8.0+cu126"}) == ["Note: the notebooks are tested with torch 2.13.0 only."]
+    assert version_warnings({**PINS, "torch": "2.8.0+cu126"}) == [
+        "Note: the notebooks are tested with torch 2.13.0 only."
+    ]
     oldest = version_warnings(dict(OLDEST))
     assert len(oldest) == 1 and "does not warn when a Param is read with `.value`" in oldest[0]
     too_old = version_warnings({**PINS, "flax": "0.10.6"}, colab=True)
-    assert too_old[0].startswith("WARNING: flax 0.10.6 is older than this course supports (0.10.7 and later)")
+    assert too_old[0].startswith(
+        "WARNING: flax 0.10.6 is older than this course supports (0.10.7 and later)"
+    )
     assert install_command() in too_old[0] and "Restart session" in too_old[0]
-    assert install_command() == "%pip install -q torch==2.13.0 jax==0.10.2 flax==0.12.8 jaxlib==0.10.2"
+    assert (
+        install_command() == "%pip install -q torch==2.13.0 jax==0.10.2 flax==0.12.8 jaxlib==0.10.2"
+    )
     assert "requirements.txt" in version_warnings({**PINS, "jax": "0.5.3"})[0]
     newer = version_warnings({**PINS, "jax": "0.11.0"})
-    assert newer == ["Note: jax 0.11.0 is newer than the versions the course is tested with (0.6.2 to 0.10.2)."]
-    assert version_warnings({**PINS, "flax": None}) == [f"WARNING: flax is not installed: run `{install_command()}`."]
+    assert newer == [
+        "Note: jax 0.11.0 is newer than the versions the course is tested with (0.6.2 to 0.10.2)."
+    ]
+    assert version_warnings({**PINS, "flax": None}) == [
+        f"WARNING: flax is not installed: run `{install_command()}`."
+    ]
 
 
 def test_oldest_versions_match_their_lock():

@@ -8,7 +8,14 @@ from course.judging.checks import CheckFailed
 from course.judging.exercise import Record
 from course.judging.payload import MalformedPayload
 from course.kernel import notebook
-from course.kernel.notebook import check, guarded_record, hidden_tests, needs, roundtrip, substituted
+from course.kernel.notebook import (
+    check,
+    guarded_record,
+    hidden_tests,
+    needs,
+    roundtrip,
+    substituted,
+)
 
 CASE = {"mat": (4, 4), "seed": 7}
 
@@ -29,8 +36,12 @@ def judged(answer, case=CASE) -> str:
 
 def test_a_correct_answer_passes_every_layout():
     record = guarded_record(AS_STRIDED_TRACE, trace, CASE)
-    assert [o.label for o in record.outcomes] == ["contiguous", "mat transposed view", "mat every-other-element slice",
-                                                  "mat storage_offset 3"]
+    assert [o.label for o in record.outcomes] == [
+        "contiguous",
+        "mat transposed view",
+        "mat every-other-element slice",
+        "mat storage_offset 3",
+    ]
     assert judged(trace) == ""
 
 
@@ -38,7 +49,9 @@ def test_a_stub_is_not_written_yet():
     def stub(mat):
         raise NotImplementedError()
 
-    assert judged(stub).startswith("as_strided_trace is not written yet: replace `raise NotImplementedError()`")
+    assert judged(stub).startswith(
+        "as_strided_trace is not written yet: replace `raise NotImplementedError()`"
+    )
 
 
 def test_an_error_names_the_call():
@@ -54,8 +67,10 @@ def test_a_pitfall_is_named_on_the_layout_that_exposes_it():
 
     text = judged(contiguous_step)
     assert text.startswith("as_strided_trace(mat (4, 4) every-other-element slice): expected")
-    assert text.endswith("Likely mistake: the diagonal step is n + 1, which is right only for a contiguous matrix; "
-                         "use mat.stride()")
+    assert text.endswith(
+        "Likely mistake: the diagonal step is n + 1, which is right only for a contiguous matrix; "
+        "use mat.stride()"
+    )
 
 
 def test_a_forbidden_call_is_recorded_even_when_the_answer_catches_it():
@@ -88,10 +103,19 @@ def test_outcomes_that_do_not_match_the_calls_are_refused():
         AS_STRIDED_TRACE.judge(CASE, record)
 
 
-@pytest.mark.parametrize("data", [{"outcomes": []}, {"outcomes": [{"label": 1}], "forbidden": [], "changed": []},
-                                  {"outcomes": [], "forbidden": [1], "changed": []},
-                                  {"outcomes": [{"label": "a", "value": {"plain": 1}, "raised": "x"}],
-                                   "forbidden": [], "changed": []}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"outcomes": []},
+        {"outcomes": [{"label": 1}], "forbidden": [], "changed": []},
+        {"outcomes": [], "forbidden": [1], "changed": []},
+        {
+            "outcomes": [{"label": "a", "value": {"plain": 1}, "raised": "x"}],
+            "forbidden": [],
+            "changed": [],
+        },
+    ],
+)
 def test_malformed_records_are_refused(data):
     with pytest.raises(MalformedPayload):
         Record.decode(data)
@@ -114,7 +138,12 @@ def test_hidden_tests_refuse_to_grade_outside_a_grading_process(monkeypatch):
 
 
 def test_outside_grading_hidden_tests_are_judged_in_place(capsys):
-    hidden_tests(EXERCISES, "as_strided_trace", trace, cases=[CASE, {"mat": (2, 2), "seed": 1, "dtype": "float32"}])
+    hidden_tests(
+        EXERCISES,
+        "as_strided_trace",
+        trace,
+        cases=[CASE, {"mat": (2, 2), "seed": 1, "dtype": "float32"}],
+    )
     assert "as_strided_trace passes its hidden tests (2 cases)" in capsys.readouterr().out
     with pytest.raises(CheckFailed):
         hidden_tests(EXERCISES, "as_strided_trace", lambda mat: mat.sum(), cases=[CASE])
@@ -128,25 +157,37 @@ def test_visible_checks_do_not_run_while_grading(monkeypatch, capsys):
 
 def test_a_notebook_gets_a_check_for_every_exercise():
     names = notebook.checks_for(EXERCISES)
-    assert set(names) == {"check_warmup", "check_as_strided_trace", "check_as_strided_mv", "check_as_strided_mm",
-                          "hidden_tests"}
+    assert set(names) == {
+        "check_warmup",
+        "check_as_strided_trace",
+        "check_as_strided_mv",
+        "check_as_strided_mm",
+        "hidden_tests",
+    }
 
 
 def test_needs_turns_what_is_missing_into_one_line(capsys):
     namespace = {"__name__": "__main__"}
-    exec("def force_pair(v):\n    raise NotImplementedError()\n"
-         "def conv2d(x):\n    return force_pair(x)\n", namespace)
+    exec(
+        "def force_pair(v):\n    raise NotImplementedError()\n"
+        "def conv2d(x):\n    return force_pair(x)\n",
+        namespace,
+    )
     ran = []
     with needs("conv2d"):
         namespace["conv2d"](1)
         ran.append("after")
     assert ran == []
-    assert capsys.readouterr().out == ("\N{HOURGLASS} This cell needs your `force_pair`, which is not written yet: "
-                                       "it did not run. Come back once its check passes.\n")
+    assert capsys.readouterr().out == (
+        "\N{HOURGLASS} This cell needs your `force_pair`, which is not written yet: "
+        "it did not run. Come back once its check passes.\n"
+    )
     with needs("conv2d", "maxpool2d", hint="Paste it from notebook 04."):
         raise NameError("name 'conv2d' is not defined", name="conv2d")
-    assert "your `conv2d`, which is not defined in this notebook: it did not run. Paste it from notebook 04." in (
-        capsys.readouterr().out)
+    assert (
+        "your `conv2d`, which is not defined in this notebook: it did not run. Paste it from notebook 04."
+        in (capsys.readouterr().out)
+    )
     with pytest.raises(ValueError), needs("conv2d"):
         raise ValueError("a real error is not hidden")
 

@@ -22,10 +22,17 @@ from nbgrader.api import Gradebook
 
 from course.build.cells import grade_id, is_grade, reference_answers, submission
 from course.build.contract import ASSIGNMENTS, Assignment
-from course.grading.autograde import Options, digest, grade_all, ledger_path, read_ledger, submissions
-from course.nbgrader_cli import nbgrader
+from course.grading.autograde import (
+    Options,
+    digest,
+    grade_all,
+    ledger_path,
+    read_ledger,
+    submissions,
+)
 from course.grading.report import write_reports
 from course.grading.verdicts import NOTES
+from course.nbgrader_cli import nbgrader
 from tests.conftest import write_submission
 from tests.corpus import Variant, corpus_students, sample, variants
 from tests.notebooks import read
@@ -38,6 +45,8 @@ WARNS = "nnx-value-reads"  # reads Params with `.value`: correct, but Flax 0.12 
 def with_value_reads(code: str) -> str:
     """An NNX answer that reads its Params the pre-0.12 way, `param.value`, instead of `param[...]`."""
     return code.replace("[...]", ".value")
+
+
 OPTIONS = Options(exercise_timeout=60, workers=2)
 
 
@@ -45,11 +54,15 @@ def flow_students(answers: dict[str, str]) -> dict[str, dict[str, str]]:
     """Student id -> answers: all, none, or all but one exercise."""
     students = {"reference": answers, "blank": {}}
     for left_out in answers:
-        students[f"without-{left_out}"] = {gid: code for gid, code in answers.items() if gid != left_out}
+        students[f"without-{left_out}"] = {
+            gid: code for gid, code in answers.items() if gid != left_out
+        }
     return students
 
 
-def broken_files(release: nbformat.NotebookNode, answers: dict[str, str]) -> dict[str, tuple[str, str, float]]:
+def broken_files(
+    release: nbformat.NotebookNode, answers: dict[str, str]
+) -> dict[str, tuple[str, str, float]]:
     """Student id -> (file name, file content, expected share of the points) for broken 01_strides hand-ins."""
     full = submission(release, answers)
     stripped = nbformat.from_dict(json.loads(nbformat.writes(full)))
@@ -91,8 +104,17 @@ def graded(scratch_course: Path) -> Path:
         if assignment == NNX:
             students[WARNS] = {gid: with_value_reads(code) for gid, code in answers.items()}
         for student, chosen in students.items():
-            write_submission(root, student, assignment, assignment.notebook, nbformat.writes(submission(release, chosen)))
-    release, answers = read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source")))
+            write_submission(
+                root,
+                student,
+                assignment,
+                assignment.notebook,
+                nbformat.writes(submission(release, chosen)),
+            )
+    release, answers = (
+        read(STRIDES.path(root / "release")),
+        reference_answers(read(STRIDES.path(root / "source"))),
+    )
     for student, (name, content, _) in broken_files(release, answers).items():
         write_submission(root, student, STRIDES, name, content)
     before = digest(root / "submitted")
@@ -106,7 +128,9 @@ def graded(scratch_course: Path) -> Path:
 def cell_scores(root: Path, assignment: Assignment, student: str) -> dict[str, tuple[float, float]]:
     """grade cell id -> (score, max score) for one graded submission."""
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-        notebook = gradebook.find_submission_notebook(Path(assignment.notebook).stem, assignment.id, student)
+        notebook = gradebook.find_submission_notebook(
+            Path(assignment.notebook).stem, assignment.id, student
+        )
         return {grade.name: (grade.score, grade.max_score) for grade in notebook.grades}
 
 
@@ -114,7 +138,10 @@ def feedback_for(root: Path, assignment: Assignment, student: str, exercise: str
     """What a student is told about one exercise: its test cell's verdict, and the notes on the submission."""
     graded = read(root / "autograded" / student / assignment.id / assignment.notebook)
     cell = next(c for c in graded.cells if grade_id(c) == f"test_{exercise}")
-    outputs = [f"{o.get('ename', '')}: {o.get('evalue', '')}{o.get('text', '')}" for o in cell.get("outputs", [])]
+    outputs = [
+        f"{o.get('ename', '')}: {o.get('evalue', '')}{o.get('text', '')}"
+        for o in cell.get("outputs", [])
+    ]
     ledger = json.loads((root / "intake" / student / assignment.id / "ledger.json").read_text())
     return "\n".join(outputs + ledger["notes"] + graded.metadata.get(NOTES, {}).get("notes", []))
 
@@ -132,13 +159,17 @@ def test_full_blank_and_one_exercise_undone(graded, assignment):
                 expected = 0
             else:
                 expected = 0 if cell == f"test_{student.removeprefix('without-')}" else max_score
-            assert score == expected, f"{student} {assignment.id} {cell}: {score} of {max_score}, expected {expected}"
+            assert score == expected, (
+                f"{student} {assignment.id} {cell}: {score} of {max_score}, expected {expected}"
+            )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_corpus_variants_score_and_explain(graded, assignment):
     answers = reference_answers(read(assignment.path(graded / "source")))
-    for student, (_, used) in corpus_students(assignment.id, answers, graded_variants(assignment)).items():
+    for student, (_, used) in corpus_students(
+        assignment.id, answers, graded_variants(assignment)
+    ).items():
         scores = cell_scores(graded, assignment, student)
         for exercise in answers:
             score, max_score = scores[f"test_{exercise}"]
@@ -149,7 +180,9 @@ def test_corpus_variants_score_and_explain(graded, assignment):
             else:
                 assert score == 0, f"{label}: {score} of {max_score}, expected 0"
                 told = feedback_for(graded, assignment, student, exercise)
-                assert variant.feedback in told, f"{label}: feedback does not say {variant.feedback!r}:\n{told}"
+                assert variant.feedback in told, (
+                    f"{label}: feedback does not say {variant.feedback!r}:\n{told}"
+                )
 
 
 def test_a_library_warning_costs_no_points(graded):
@@ -161,18 +194,27 @@ def test_a_library_warning_costs_no_points(graded):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         namespace["MyConv2D"](2, 3, 3, 3, 1, rngs=nnx.Rngs(0))(jnp.ones((4, 4, 2)))
-    assert any(issubclass(w.category, DeprecationWarning) for w in caught), "no warning: this test checks nothing"
+    assert any(issubclass(w.category, DeprecationWarning) for w in caught), (
+        "no warning: this test checks nothing"
+    )
 
 
 def test_broken_submissions_are_graded_with_a_note(graded):
-    release, answers = read(STRIDES.path(graded / "release")), reference_answers(read(STRIDES.path(graded / "source")))
+    release, answers = (
+        read(STRIDES.path(graded / "release")),
+        reference_answers(read(STRIDES.path(graded / "source"))),
+    )
     for student, (_, _, share) in broken_files(release, answers).items():
         scores = cell_scores(graded, STRIDES, student)
         total, maximum = sum(s for s, _ in scores.values()), sum(m for _, m in scores.values())
         assert total == share * maximum, f"{student}: {total} of {maximum}"
         report = (graded / "reports" / "students" / f"{student}.txt").read_text()
         assert "01_strides: graded" in report
-        if student not in ("broken-stripped-metadata", "broken-tampered-locked-cells", "broken-old-nbformat"):
+        if student not in (
+            "broken-stripped-metadata",
+            "broken-tampered-locked-cells",
+            "broken-old-nbformat",
+        ):
             assert len(report.splitlines()) > 1, f"{student}: no note explains the score"
 
 
@@ -186,7 +228,10 @@ def test_grades_csv_and_reports(graded):
         table = list(csv.DictReader(handle))
     assert {"student", "assignment", "exercise", "score", "max_score"} == set(table[0])
     assert {(r["assignment"], r["exercise"]) for r in table if r["student"] == "reference"} == {
-        (a.id, f"test_{gid}") for a in ASSIGNMENTS for gid in reference_answers(read(a.path(graded / "source")))}
+        (a.id, f"test_{gid}")
+        for a in ASSIGNMENTS
+        for gid in reference_answers(read(a.path(graded / "source")))
+    }
     assert (graded / "reports" / "score_distribution.png").stat().st_size > 1000
 
 
@@ -201,20 +246,32 @@ def test_a_second_run_grades_only_what_changed(graded, tmp_path):
     second = grade_all(copy, OPTIONS)
     assert (second.graded, second.failed, second.skipped) == (2, [], first.skipped - 2)
     assert read_ledger(ledger_path(copy, "reference", STRIDES.id)).digest == digest(
-        copy / "submitted" / "reference" / STRIDES.id)
+        copy / "submitted" / "reference" / STRIDES.id
+    )
     assert read_ledger(ledger_path(copy, "blank", STRIDES.id)).status == "graded"
     assert sum(score for score, _ in cell_scores(copy, STRIDES, "reference").values()) == 0
 
 
 def test_feedback_shows_outcomes_but_not_hidden_tests(graded):
-    result = subprocess.run([sys.executable, "-m", "course.grading.feedback", "--root", str(graded)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "course.grading.feedback", "--root", str(graded)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     source = read(STRIDES.path(graded / "source"))
-    hidden = [line.strip() for cell in source.cells if is_grade(cell)
-              for line in cell.source.split("### BEGIN HIDDEN TESTS")[-1].splitlines() if len(line.strip()) > 12]
-    wrong = next(s for s, (_, used) in corpus_students(STRIDES.id, reference_answers(source)).items()
-                 if any(v.name == "contiguous_step" for v in used.values()))
+    hidden = [
+        line.strip()
+        for cell in source.cells
+        if is_grade(cell)
+        for line in cell.source.split("### BEGIN HIDDEN TESTS")[-1].splitlines()
+        if len(line.strip()) > 12
+    ]
+    wrong = next(
+        s
+        for s, (_, used) in corpus_students(STRIDES.id, reference_answers(source)).items()
+        if any(v.name == "contiguous_step" for v in used.values())
+    )
     html = (graded / "feedback" / wrong / STRIDES.id / "strides.html").read_text()
     assert "use mat.stride()" in html
     assert "BEGIN HIDDEN TESTS" not in html

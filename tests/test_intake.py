@@ -81,17 +81,24 @@ def test_stripped_metadata_is_found_by_definitions(tmp_path, release, answers):
 def test_duplicated_solution_cells_grade_the_first(tmp_path, release, answers):
     doubled = submission(release, answers)
     copy = next(cell for cell in doubled.cells if grade_id(cell) == "as_strided_trace")
-    doubled.cells.append(nbformat.from_dict({**copy, "id": "dup", "source": "def as_strided_trace(mat):\n    return 0"}))
+    doubled.cells.append(
+        nbformat.from_dict(
+            {**copy, "id": "dup", "source": "def as_strided_trace(mat):\n    return 0"}
+        )
+    )
     result = intake(write(tmp_path, doubled), release)
     assert solutions(result.notebook)["as_strided_trace"] == answers["as_strided_trace"]
     assert any("more than once" in note for note in result.notes)
 
 
-@pytest.mark.parametrize("content, note", [
-    ("{not json", "not a readable notebook"),
-    (json.dumps({"cells": "nonsense"}), "not a valid notebook"),
-    ("", "not a readable notebook"),
-])
+@pytest.mark.parametrize(
+    "content, note",
+    [
+        ("{not json", "not a readable notebook"),
+        (json.dumps({"cells": "nonsense"}), "not a valid notebook"),
+        ("", "not a readable notebook"),
+    ],
+)
 def test_unreadable_files_are_named_with_a_reason(tmp_path, content, note):
     notebook, problem = read_submission(write(tmp_path, content))
     assert notebook is None and note in problem
@@ -118,29 +125,62 @@ def test_an_old_nbformat_is_upgraded(tmp_path, release, answers):
 
 
 def test_a_solution_that_breaks_the_rules_is_not_run(tmp_path, release, answers):
-    cheat = dict(answers, as_strided_mv="import os\n" + answers["as_strided_mv"].replace("* vec", "@ vec"))
+    cheat = dict(
+        answers, as_strided_mv="import os\n" + answers["as_strided_mv"].replace("* vec", "@ vec")
+    )
     result = intake(write(tmp_path, submission(release, cheat)), release)
     graded = solutions(result.notebook)
     assert STUB in graded["as_strided_mv"] and "import os" not in graded["as_strided_mv"]
     assert graded["as_strided_mm"] == answers["as_strided_mm"]
-    assert any(note.startswith("as_strided_mv: not run") and "imports 'os'" in note for note in result.notes)
+    assert any(
+        note.startswith("as_strided_mv: not run") and "imports 'os'" in note
+        for note in result.notes
+    )
     cell = next(cell for cell in result.notebook.cells if grade_id(cell) == "as_strided_mv")
     assert "imports 'os'" in cell.metadata[NOTES][REFUSED][0]
 
 
-def test_the_policy_refuses_the_spellings_of_the_exercises_own_forbidden_operation(tmp_path, release, answers):
+def test_the_policy_refuses_the_spellings_of_the_exercises_own_forbidden_operation(
+    tmp_path, release, answers
+):
     matmul = "def as_strided_mv(mat, vec):\n    return mat @ vec\n"
-    result = intake(write(tmp_path, submission(release, dict(answers, as_strided_mv=matmul, as_strided_trace=(
-        "def as_strided_trace(mat):\n    return (mat @ mat)[0, 0] * 0 + mat.sum()\n")))), release)
-    refused = {grade_id(cell): cell.metadata.get(NOTES, {}).get(REFUSED) for cell in result.notebook.cells
-               if is_solution(cell)}
+    result = intake(
+        write(
+            tmp_path,
+            submission(
+                release,
+                dict(
+                    answers,
+                    as_strided_mv=matmul,
+                    as_strided_trace=(
+                        "def as_strided_trace(mat):\n    return (mat @ mat)[0, 0] * 0 + mat.sum()\n"
+                    ),
+                ),
+            ),
+        ),
+        release,
+    )
+    refused = {
+        grade_id(cell): cell.metadata.get(NOTES, {}).get(REFUSED)
+        for cell in result.notebook.cells
+        if is_solution(cell)
+    }
     assert "@ operator" in refused["as_strided_mv"][0] and refused["as_strided_trace"] is None
 
 
 def test_a_stub_left_as_released_is_marked_unwritten_and_not_run(tmp_path, release, answers):
-    result = intake(write(tmp_path, submission(release, {k: v for k, v in answers.items() if k != "as_strided_mm"})),
-                    release)
-    unwritten = [grade_id(cell) for cell in result.notebook.cells if cell.metadata.get(NOTES, {}).get(UNWRITTEN)]
+    result = intake(
+        write(
+            tmp_path,
+            submission(release, {k: v for k, v in answers.items() if k != "as_strided_mm"}),
+        ),
+        release,
+    )
+    unwritten = [
+        grade_id(cell)
+        for cell in result.notebook.cells
+        if cell.metadata.get(NOTES, {}).get(UNWRITTEN)
+    ]
     assert unwritten == ["as_strided_mm"]
 
 

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-HARNESS = r'''
+HARNESS = r"""
 import builtins, functools, json, os, sys, types
 import numpy as np, torch, torch.nn.functional as F, jax, jax.numpy as jnp, flax.linen as nn
 from flax import nnx
@@ -50,15 +50,20 @@ for name, source in json.loads(sys.argv[2]).items():
     except BaseException as error:
         outcomes[name] = "forbidden" if calls else f"{type(error).__name__}: {error}"[:300]
 print(json.dumps(outcomes))
-'''
+"""
 
 
 def locked_down(operation: str, snippets: dict[str, str]) -> dict[str, str]:
     """What each snippet's `attempt()` gave, each in a process of its own locked down for `operation`."""
+
     def run(name: str) -> str:
         sources = {name: textwrap.dedent(snippets[name])}
-        result = subprocess.run([sys.executable, "-c", HARNESS, operation, json.dumps(sources)], capture_output=True,
-                                text=True, timeout=300)
+        result = subprocess.run(
+            [sys.executable, "-c", HARNESS, operation, json.dumps(sources)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
         return json.loads(result.stdout.splitlines()[-1])[name]
 
@@ -107,8 +112,8 @@ CHEATS = {
     "a thread": """
         import threading
         def attempt():
-            done = []
-            thread = threading.Thread(target=lambda: done.append(F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2))))
+            done, x, w = [], torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2)
+            thread = threading.Thread(target=lambda: done.append(F.conv2d(x, w)))
             thread.start()
             thread.join()
             return done""",
@@ -132,8 +137,9 @@ CHEATS = {
         import _posixsubprocess, os
         def attempt():
             reader, writer = os.pipe()
-            return _posixsubprocess.fork_exec([b"/bin/true"], [b"/bin/true"], True, (), None, None, -1, -1, -1, -1, -1,
-                                              -1, reader, writer, False, False, -1, None, None, None, -1, None, False)""",
+            return _posixsubprocess.fork_exec(
+                [b"/bin/true"], [b"/bin/true"], True, (), None, None, -1, -1, -1, -1, -1, -1, reader, writer,
+                False, False, -1, None, None, None, -1, None, False)""",
     "a child process": """
         import os
         def attempt():
@@ -187,7 +193,9 @@ def cheated():
 @pytest.mark.parametrize("name", CHEATS)
 def test_no_way_back_to_a_destroyed_operation_and_no_way_out(cheated, name):
     outcome = cheated[name]
-    assert outcome == "forbidden" or outcome.startswith("refused: grading does not let a solution"), (name, outcome)
+    assert outcome == "forbidden" or outcome.startswith(
+        "refused: grading does not let a solution"
+    ), (name, outcome)
 
 
 # NumPy's matrix products are C methods of its arrays: they are switched off in the array class itself.
@@ -220,8 +228,10 @@ MATRIX_PRODUCT_CHEATS = {
 
 def test_numpy_array_methods_stay_switched_off():
     outcomes = locked_down("MATRIX_PRODUCT", MATRIX_PRODUCT_CHEATS)
-    assert all(outcome == "forbidden" or outcome.startswith("refused: grading does not let a solution")
-               for outcome in outcomes.values()), outcomes
+    assert all(
+        outcome == "forbidden" or outcome.startswith("refused: grading does not let a solution")
+        for outcome in outcomes.values()
+    ), outcomes
 
 
 # Correct code in many styles, which the lockdown must leave alone.
@@ -270,5 +280,6 @@ STYLES = {
 
 def test_correct_code_runs_after_the_lockdown():
     outcomes = locked_down("CONVOLUTION_LAYER", STYLES)
-    assert {name: outcome.startswith("ok") for name, outcome in outcomes.items()} == dict.fromkeys(STYLES, True), \
-        outcomes
+    assert {name: outcome.startswith("ok") for name, outcome in outcomes.items()} == dict.fromkeys(
+        STYLES, True
+    ), outcomes

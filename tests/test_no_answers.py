@@ -101,8 +101,11 @@ print(json.dumps(_passing))
 
 def targets(source) -> dict[str, tuple[list[str], bool, list[dict]]]:
     """For each graded function or class: its parameter names, whether it is a class, and its hidden cases."""
-    cases = {hidden_call(cell.source).exercise: hidden_call(cell.source).cases
-             for cell in source.cells if is_grade(cell) and cell.cell_type == "code"}
+    cases = {
+        hidden_call(cell.source).exercise: hidden_call(cell.source).cases
+        for cell in source.cells
+        if is_grade(cell) and cell.cell_type == "code"
+    }
     found = {}
     for cell in source.cells:
         if not is_solution(cell):
@@ -117,20 +120,35 @@ def targets(source) -> dict[str, tuple[list[str], bool, list[dict]]]:
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_nothing_a_student_notebook_defines_passes_a_hidden_test(tmp_path, assignment):
-    release, source = read(assignment.path(REPO / "release")), read(assignment.path(REPO / "source"))
+    release, source = (
+        read(assignment.path(REPO / "release")),
+        read(assignment.path(REPO / "source")),
+    )
     folder = tmp_path / "student"
     folder.mkdir()
-    client = NotebookClient(release, kernel_name="python3", timeout=600, allow_errors=True,
-                            resources={"metadata": {"path": str(folder)}})
-    with client.setup_kernel(env={**blocked_course(tmp_path), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}):
+    client = NotebookClient(
+        release,
+        kernel_name="python3",
+        timeout=600,
+        allow_errors=True,
+        resources={"metadata": {"path": str(folder)}},
+    )
+    with client.setup_kernel(
+        env={**blocked_course(tmp_path), "MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}
+    ):
         for index, cell in enumerate(release.cells):
             if cell.cell_type == "code" and not is_solution(cell):
                 client.execute_cell(cell, index)
-        setup = (f"EXERCISES_MODULE = {assignment.exercises_module!r}\n"
-                 f"TARGETS = ast.literal_eval({repr(targets(source))!r})\n"  # keeps tuples and lists apart
-                 f"_install_course_module('grading.references', {helper_source('grading.references')!r})\n")
+        setup = (
+            f"EXERCISES_MODULE = {assignment.exercises_module!r}\n"
+            # keeps tuples and lists apart
+            f"TARGETS = ast.literal_eval({repr(targets(source))!r})\n"
+            f"_install_course_module('grading.references', {helper_source('grading.references')!r})\n"
+        )
         probe = client.execute_cell(new_code_cell("import ast\n" + setup + TRY_EVERYTHING), 0)
-    printed = "".join(output.get("text", "") for output in probe.outputs if output.get("name") == "stdout")
+    printed = "".join(
+        output.get("text", "") for output in probe.outputs if output.get("name") == "stdout"
+    )
     errors = [output for output in probe.outputs if output.get("output_type") == "error"]
     assert not errors, "\n".join(errors[0]["traceback"])
     passing = json.loads(printed.strip().splitlines()[-1])

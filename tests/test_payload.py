@@ -17,11 +17,19 @@ def roundtrip(value):
 
 
 def test_arrays_of_every_framework_keep_values_dtype_shape_and_kind():
-    for value, kind in ((torch.arange(6.0).reshape(2, 3)[:, ::2], "Tensor"), (np.float32([[1.5, -2]]), "ndarray"),
-                        (jnp.arange(4, dtype=jnp.int32), "ArrayImpl"), (torch.tensor(3.0, dtype=torch.float64), "Tensor")):
+    for value, kind in (
+        (torch.arange(6.0).reshape(2, 3)[:, ::2], "Tensor"),
+        (np.float32([[1.5, -2]]), "ndarray"),
+        (jnp.arange(4, dtype=jnp.int32), "ArrayImpl"),
+        (torch.tensor(3.0, dtype=torch.float64), "Tensor"),
+    ):
         got = roundtrip(value)
         expected = value.numpy() if isinstance(value, torch.Tensor) else np.asarray(value)
-        assert got.dtype == expected.dtype and got.shape == expected.shape and np.array_equal(got, expected)
+        assert (
+            got.dtype == expected.dtype
+            and got.shape == expected.shape
+            and np.array_equal(got, expected)
+        )
         assert got.kind == kind
 
 
@@ -41,13 +49,21 @@ def test_subclasses_lose_their_behaviour():
     assert isinstance(roundtrip(2**80), Opaque)
 
 
-@pytest.mark.parametrize("data", [
-    {"plain": [1]}, {"array": {"kind": "x", "dtype": "float64", "shape": [2], "data": "AAAA"}},
-    {"array": {"kind": "x", "dtype": "object", "shape": [1], "data": ""}},
-    {"array": {"kind": "x", "dtype": "float64", "shape": [-1], "data": ""}},
-    {"array": {"kind": "x", "dtype": "float64", "shape": [1], "data": "!!!!"}},
-    {"tuple": "abc"}, {"dict": [1]}, {"code": "print(1)"}, [1, 2], {"plain": 1, "extra": 2},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"plain": [1]},
+        {"array": {"kind": "x", "dtype": "float64", "shape": [2], "data": "AAAA"}},
+        {"array": {"kind": "x", "dtype": "object", "shape": [1], "data": ""}},
+        {"array": {"kind": "x", "dtype": "float64", "shape": [-1], "data": ""}},
+        {"array": {"kind": "x", "dtype": "float64", "shape": [1], "data": "!!!!"}},
+        {"tuple": "abc"},
+        {"dict": [1]},
+        {"code": "print(1)"},
+        [1, 2],
+        {"plain": 1, "extra": 2},
+    ],
+)
 def test_malformed_data_is_refused(data):
     with pytest.raises(MalformedPayload):
         decode(data)

@@ -32,7 +32,8 @@ def conv1d_minimal(x, weights):
 class MyConv2D(nnx.Module):
     def __init__(self, in_features, out_features, kernel_h, kernel_w, stride, *, rngs: nnx.Rngs):
         super().__init__()
-        self.kernel = nnx.Param(nnx.initializers.lecun_normal()(rngs.params(), (kernel_h, kernel_w, in_features, out_features)))
+        shape = (kernel_h, kernel_w, in_features, out_features)
+        self.kernel = nnx.Param(nnx.initializers.lecun_normal()(rngs.params(), shape))
         self.bias = nnx.Param(jnp.zeros((out_features,)))
         self._stride = stride
         self.stride = stride
@@ -147,21 +148,41 @@ def _windows(x, k, *_rest, **_options):
 
 REFUSED = {
     "imports the operating system": ("import os\nos.kill(os.getpid(), 9)", NOTHING, "imports 'os'"),
-    "imports a module from a package": ("import xml.dom.minidom", NOTHING, "imports 'xml.dom.minidom'"),
+    "imports a module from a package": (
+        "import xml.dom.minidom",
+        NOTHING,
+        "imports 'xml.dom.minidom'",
+    ),
     "imports a module through another": ("from torch import os", NOTHING, "imports 'os'"),
-    "imports a socket": ("import socket\nsocket.create_connection(('example.org', 80))", NOTHING, "imports 'socket'"),
-    "imports from inside a function": ("def f(x):\n    import subprocess\n    return x", NOTHING,
-                                       "imports 'subprocess'"),
+    "imports a socket": (
+        "import socket\nsocket.create_connection(('example.org', 80))",
+        NOTHING,
+        "imports 'socket'",
+    ),
+    "imports from inside a function": (
+        "def f(x):\n    import subprocess\n    return x",
+        NOTHING,
+        "imports 'subprocess'",
+    ),
     "imports relatively": ("from . import helpers", NOTHING, "a relative import"),
     "does not parse": ("def f(:\n", NOTHING, "syntax error"),
-    "NumPy's @ in a matrix-product exercise": ("def f(a, b):\n    return a.numpy() @ b.numpy()", MATRIX_PRODUCT,
-                                               "uses the @ operator: a library's a matrix product"),
-    "@= in a matrix-product exercise": ("def f(a, b):\n    a @= b\n    return a", MATRIX_PRODUCT, "@ operator"),
+    "NumPy's @ in a matrix-product exercise": (
+        "def f(a, b):\n    return a.numpy() @ b.numpy()",
+        MATRIX_PRODUCT,
+        "uses the @ operator: a library's a matrix product",
+    ),
+    "@= in a matrix-product exercise": (
+        "def f(a, b):\n    a @= b\n    return a",
+        MATRIX_PRODUCT,
+        "@ operator",
+    ),
 }
 
 
 @pytest.mark.parametrize("source", ACCEPTED.values(), ids=ACCEPTED.keys())
-@pytest.mark.parametrize("operation", [NOTHING, CONVOLUTION], ids=["no forbidden operation", "a convolution"])
+@pytest.mark.parametrize(
+    "operation", [NOTHING, CONVOLUTION], ids=["no forbidden operation", "a convolution"]
+)
 def test_ordinary_solutions_are_accepted(source, operation):
     assert violations(source, operation) == []
 
@@ -174,8 +195,14 @@ def test_what_must_be_said_first_is_refused_with_a_reason(source, operation, rea
 
 def test_spellings_are_refused_only_where_the_operation_has_no_switch():
     assert violations("def f(a, b):\n    return a @ b", CONVOLUTION) == []
-    assert violations("@jax.jit\ndef f(a, b):\n    return a", MATRIX_PRODUCT) == []  # a decorator is no product
+    # a decorator is no product
+    assert violations("@jax.jit\ndef f(a, b):\n    return a", MATRIX_PRODUCT) == []
     # NumPy's array methods and operator's functions are switched off while the solution runs instead
-    for source in ("def f(a, b):\n    return a.numpy().dot(b.numpy())", "import operator\ng = operator.matmul",
-                   "from operator import matmul", "f = 'dot'", "def f(m):\n    return m.numpy().trace()"):
+    for source in (
+        "def f(a, b):\n    return a.numpy().dot(b.numpy())",
+        "import operator\ng = operator.matmul",
+        "from operator import matmul",
+        "f = 'dot'",
+        "def f(m):\n    return m.numpy().trace()",
+    ):
         assert violations(source, MATRIX_PRODUCT | TRACE) == [], source

@@ -31,9 +31,11 @@ TRACE_CHEAT = "def as_strided_trace(mat):\n    return torch.trace(mat)\n"
 
 def writer(gradebook: Path) -> str:
     """A warm-up answer, right, that then tries to write the gradebook with calls the policy allows."""
-    return ("first_row = ((5,), (1,))\nfirst_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n"
-            "first_row_three_times = ((3, 5), (0, 1))\nevery_other_row = ((2, 5), (10, 1))\n"
-            f"torch.save({{'everyone': 'full marks'}}, {str(gradebook)!r})\n")
+    return (
+        "first_row = ((5,), (1,))\nfirst_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n"
+        "first_row_three_times = ((3, 5), (0, 1))\nevery_other_row = ((2, 5), (10, 1))\n"
+        f"torch.save({{'everyone': 'full marks'}}, {str(gradebook)!r})\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +43,21 @@ def course(tmp_path_factory) -> Path:
     """A scratch course with 01_strides built and four submissions: right, blank, a cheat, a gradebook writer."""
     root = tmp_path_factory.mktemp("protected")
     (root / "source").mkdir()
-    subprocess.run(["cp", "-r", str(REPO / "source" / STRIDES.id), str(root / "source")], check=True)
+    subprocess.run(
+        ["cp", "-r", str(REPO / "source" / STRIDES.id), str(root / "source")], check=True
+    )
     (root / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text())
     assert build(root, STRIDES.id) == []
-    release, answers = read(STRIDES.path(root / "release")), reference_answers(read(STRIDES.path(root / "source")))
-    students = {"reference": answers, "blank": {}, "cheat": {**answers, "as_strided_trace": TRACE_CHEAT},
-                "writer": {**answers, "warmup": writer(root / "gradebook.db")}}
+    release, answers = (
+        read(STRIDES.path(root / "release")),
+        reference_answers(read(STRIDES.path(root / "source"))),
+    )
+    students = {
+        "reference": answers,
+        "blank": {},
+        "cheat": {**answers, "as_strided_trace": TRACE_CHEAT},
+        "writer": {**answers, "warmup": writer(root / "gradebook.db")},
+    }
     for student, chosen in students.items():
         path = root / "submitted" / student / STRIDES.id / STRIDES.notebook
         path.parent.mkdir(parents=True)
@@ -56,7 +67,9 @@ def course(tmp_path_factory) -> Path:
 
 def scores(root: Path, student: str) -> dict[str, float]:
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
-        notebook = gradebook.find_submission_notebook(Path(STRIDES.notebook).stem, STRIDES.id, student)
+        notebook = gradebook.find_submission_notebook(
+            Path(STRIDES.notebook).stem, STRIDES.id, student
+        )
         return {grade.name: grade.score for grade in notebook.grades}
 
 
@@ -65,7 +78,12 @@ def graded_cell(root: Path, student: str, gid: str) -> nbformat.NotebookNode:
     return next(cell for cell in graded.cells if grade_id(cell) == gid)
 
 
-FULL = {"test_warmup": 2.0, "test_as_strided_trace": 2.0, "test_as_strided_mv": 3.0, "test_as_strided_mm": 3.0}
+FULL = {
+    "test_warmup": 2.0,
+    "test_as_strided_trace": 2.0,
+    "test_as_strided_mv": 3.0,
+    "test_as_strided_mm": 3.0,
+}
 
 
 def test_plain_nbgrader_autograde_runs_the_protected_path(course):
@@ -80,7 +98,9 @@ def test_plain_nbgrader_autograde_runs_the_protected_path(course):
     told = graded_cell(course, "cheat", "test_as_strided_trace").outputs[0]["evalue"]
     assert "called PyTorch's trace (aten::trace)" in told
     attempt = graded_cell(course, "writer", "warmup").outputs
-    assert any(output.get("output_type") == "error" for output in attempt), "the write should have failed"
+    assert any(output.get("output_type") == "error" for output in attempt), (
+        "the write should have failed"
+    )
 
 
 def free_port() -> int:
@@ -92,11 +112,23 @@ def free_port() -> int:
 def test_formgraders_autograde_button_runs_the_protected_path(course):
     port, token = free_port(), "course-test-token"
     server = subprocess.Popen(
-        [str(BIN / "jupyter"), "server", "--no-browser", "--allow-root", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={course}",
-         "--ServerApp.jpserver_extensions={'nbgrader.server_extensions.formgrader': True}"],
-        cwd=course, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"})
+        [
+            str(BIN / "jupyter"),
+            "server",
+            "--no-browser",
+            "--allow-root",
+            f"--ServerApp.port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={course}",
+            "--ServerApp.jpserver_extensions={'nbgrader.server_extensions.formgrader': True}",
+        ],
+        cwd=course,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"},
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -107,10 +139,16 @@ def test_formgraders_autograde_button_runs_the_protected_path(course):
             except OSError:
                 time.sleep(0.5)
         for student in ("cheat", "reference"):
-            request = urllib.request.Request(f"{base}/formgrader/api/submission/{STRIDES.id}/{student}/autograde",
-                                             data=b"", method="POST", headers={"Authorization": f"token {token}"})
+            request = urllib.request.Request(
+                f"{base}/formgrader/api/submission/{STRIDES.id}/{student}/autograde",
+                data=b"",
+                method="POST",
+                headers={"Authorization": f"token {token}"},
+            )
             reply = json.loads(urllib.request.urlopen(request, timeout=600).read())
-            assert reply["success"], (reply.get("log") or "")[-3000:] + str(reply.get("error", reply))
+            assert reply["success"], (reply.get("log") or "")[-3000:] + str(
+                reply.get("error", reply)
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -19,12 +19,16 @@ def test_committed_release_is_byte_identical_to_a_fresh_build(scratch_course, as
     committed = assignment.path(REPO / "release")
     assert committed.exists(), f"{committed} is missing: run `make release` and commit release/"
     assert committed.read_bytes() == assignment.path(scratch_course / "release").read_bytes(), (
-        f"{committed} is stale: run `make release` and commit release/")
+        f"{committed} is stale: run `make release` and commit release/"
+    )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_release_is_leak_free_and_stubbed(assignment):
-    source, release = read(assignment.path(REPO / "source")), read(assignment.path(REPO / "release"))
+    source, release = (
+        read(assignment.path(REPO / "source")),
+        read(assignment.path(REPO / "release")),
+    )
     assert release_problems(source, release) == []
     solutions = [cell for cell in release.cells if is_solution(cell)]
     assert solutions and all(STUB in cell.source for cell in solutions)
@@ -41,7 +45,10 @@ def test_release_opens_with_its_colab_badge(assignment):
     url = colab_url(assignment.id, assignment.notebook)
     assert first.cell_type == "markdown" and first.source == badge(url)
     repo, branch = student_repository()
-    assert url == f"https://colab.research.google.com/github/{repo}/blob/{branch}/{assignment.id}/{assignment.notebook}"
+    assert (
+        url
+        == f"https://colab.research.google.com/github/{repo}/blob/{branch}/{assignment.id}/{assignment.notebook}"
+    )
 
 
 def test_readme_lists_every_notebook_with_its_badge():

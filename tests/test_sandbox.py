@@ -12,7 +12,7 @@ import pytest
 
 from course.grading import sandbox
 
-PROBE = r'''
+PROBE = r"""
 import json, os, resource, socket, sys
 result = {"uid": os.getuid()}
 def attempt(name, action):
@@ -30,11 +30,12 @@ attempt("write_tmp", lambda: open("/tmp/scratch.txt", "w").write("x"))
 attempt("connect", lambda: socket.create_connection(("127.0.0.1", int(sys.argv[4])), timeout=2))
 attempt("allocate_8GiB", lambda: bytearray(8 * 2**30))
 result["environment"] = [os.path.isdir(sys.prefix), bool(os.statvfs(sys.prefix).f_flag & os.ST_RDONLY)]
-result["capabilities"] = [line.split()[1] for line in open("/proc/self/status") if line.startswith(("CapPrm", "CapEff"))]
+result["capabilities"] = [line.split()[1] for line in open("/proc/self/status")
+                          if line.startswith(("CapPrm", "CapEff"))]
 result["limits"] = {name: resource.getrlimit(getattr(resource, name))[0]
                     for name in ("RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_NPROC", "RLIMIT_FSIZE")}
 print(json.dumps(result))
-'''
+"""
 
 
 def this_process_zygote() -> sandbox.Zygote:
@@ -60,11 +61,20 @@ def probe(request, tmp_path_factory):
     private.chmod(0o777)
     listener = socket.create_server(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    arguments = [str(course / "gradebook.db"), str(course / "source" / "hidden.ipynb"), str(course / "planted.txt"),
-                 str(port), str(course)]
+    arguments = [
+        str(course / "gradebook.db"),
+        str(course / "source" / "hidden.ipynb"),
+        str(course / "planted.txt"),
+        str(port),
+        str(course),
+    ]
     if request.param == "plain sandbox":
-        result = subprocess.run(sandbox.sandbox_command([sys.executable, "-c", PROBE, *arguments], (private,)),
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            sandbox.sandbox_command([sys.executable, "-c", PROBE, *arguments], (private,)),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
         output = result.stdout
     else:
@@ -114,7 +124,8 @@ def test_no_capabilities_are_left(probe):
 def test_a_grading_process_runs_in_the_sandbox(tmp_path):
     (tmp_path / "gradebook.db").write_text("grades")
     cwd, uid, sees_gradebook = printed(
-        "import os\nprint(os.getcwd(), os.getuid(), os.path.exists(%r))" % str(tmp_path / "gradebook.db")).split()
+        f"import os\nprint(os.getcwd(), os.getuid(), os.path.exists({str(tmp_path / 'gradebook.db')!r}))"
+    ).split()
     assert cwd == "/tmp" and sees_gradebook == "False"
     assert int(uid) == (sandbox.NOBODY if os.geteuid() == 0 else os.geteuid())
 
@@ -146,8 +157,13 @@ def running(marker: str) -> list[str]:
 def test_a_grading_process_leaves_nothing_running():
     marker = f"left-running-{os.getpid()}"
     stubborn = "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ntime.sleep(300)"
-    assert printed(f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {stubborn!r}, {marker!r}], "
-                   f"start_new_session=True)\nprint('started')") == "started\n"
+    assert (
+        printed(
+            f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {stubborn!r}, {marker!r}], "
+            f"start_new_session=True)\nprint('started')"
+        )
+        == "started\n"
+    )
     deadline = time.monotonic() + 10  # a killed process may take a moment to be reaped
     while running(marker) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -155,10 +171,14 @@ def test_a_grading_process_leaves_nothing_running():
 
 
 def test_processes_forked_one_after_another_share_nothing():
-    first = printed("import os\nopen('/tmp/note.txt', 'w').write('from the first process')\nprint(os.getpid())")
+    first = printed(
+        "import os\nopen('/tmp/note.txt', 'w').write('from the first process')\nprint(os.getpid())"
+    )
     zygote = this_process_zygote()
     folder = sandbox._processes_folder_and_zygote()[0]
-    second = printed(f"import os\nprint(os.path.exists('/tmp/note.txt'), os.listdir({str(folder)!r}))")
+    second = printed(
+        f"import os\nprint(os.path.exists('/tmp/note.txt'), os.listdir({str(folder)!r}))"
+    )
     assert this_process_zygote() is zygote, "both processes should come from the same zygote"
     assert first == "2\n", "a forked process is the first after its namespace's init"
     seen, siblings = second.split(" ", 1)
@@ -170,16 +190,21 @@ def test_a_process_can_name_no_process_outside_its_namespace_nor_read_one():
     printed("print('the zygote is started')")
     zygote = this_process_zygote()
     outcome = printed(
-        "import os, pathlib, signal\nopened = []\n"  # /proc is the zygote's: it lists the zygote, and this process
+        # /proc is the zygote's: it lists the zygote, and this process
+        "import os, pathlib, signal\nopened = []\n"
         "for entry in pathlib.Path('/proc').glob('[0-9]*'):\n"
         "    if entry.name != os.readlink('/proc/self'):\n        try:\n            open(entry / 'mem', 'rb').close()\n"
         "            opened.append(entry.name)\n        except OSError:\n            pass\n"
         "named = []\nfor pid in range(1, 5000):  # a thread's id is no process's name: pidfd_open refuses it\n"
         "    try:\n        named.append((pid, os.pidfd_open(pid)))\n    except OSError:\n        pass\n"
-        "for pid, handle in named:\n    if pid != os.getpid():\n        signal.pidfd_send_signal(handle, signal.SIGKILL)\n"
+        "for pid, handle in named:\n    if pid != os.getpid():\n"
+        "        signal.pidfd_send_signal(handle, signal.SIGKILL)\n"
         "print('processes named:', [pid for pid, _ in named])\n"
-        "print('memory opened:', opened)")
-    assert outcome == "processes named: [1, 2]\nmemory opened: []\n", "only its namespace's init and itself"
+        "print('memory opened:', opened)"
+    )
+    assert outcome == "processes named: [1, 2]\nmemory opened: []\n", (
+        "only its namespace's init and itself"
+    )
     assert printed("print('still grading')") == "still grading\n"
     assert this_process_zygote() is zygote and zygote.process.poll() is None
 
@@ -202,10 +227,16 @@ def test_a_second_process_at_once_starts_the_plain_way():
 
 
 def test_where_processes_cannot_be_isolated_they_start_the_plain_way(monkeypatch, caplog):
-    program = sandbox.Zygote.PROGRAM.read_text().replace('\nif __name__ == "__main__":', (
-        '\ndef isolate(folder):\n    raise PermissionError(1, "no user namespaces on this machine")\n'
-        '\n\nif __name__ == "__main__":'))
-    monkeypatch.setattr(sandbox.Zygote, "PROGRAM", type("Program", (), {"read_text": lambda self: program})())
+    program = sandbox.Zygote.PROGRAM.read_text().replace(
+        '\nif __name__ == "__main__":',
+        (
+            '\ndef isolate(folder):\n    raise PermissionError(1, "no user namespaces on this machine")\n'
+            '\n\nif __name__ == "__main__":'
+        ),
+    )
+    monkeypatch.setattr(
+        sandbox.Zygote, "PROGRAM", type("Program", (), {"read_text": lambda self: program})()
+    )
     monkeypatch.setattr(sandbox, "_PER_PROCESS", {})
     assert printed("print('graded alone')") == "graded alone\n"
     assert "no user namespaces on this machine" in this_process_zygote().refusal
@@ -217,12 +248,14 @@ def test_a_grader_that_dies_leaves_no_zygote_and_no_process(tmp_path):
     grader.write_text(
         "from course.grading import sandbox\n"
         "print(sandbox._processes_folder_and_zygote()[0], flush=True)\n"
-        "sandbox.run_trusted_program('import time\\ntime.sleep(300)', timeout=600)\n")
+        "sandbox.run_trusted_program('import time\\ntime.sleep(300)', timeout=600)\n"
+    )
     process = subprocess.Popen([sys.executable, str(grader)], stdout=subprocess.PIPE, text=True)
     folder = process.stdout.readline().strip()
 
     deadline = time.monotonic() + 120
-    while len(running(folder)) < 5 and time.monotonic() < deadline:  # bwrap, the zygote, a process and its parents
+    # bwrap, the zygote, a process and its parents
+    while len(running(folder)) < 5 and time.monotonic() < deadline:
         time.sleep(0.2)
     assert len(running(folder)) >= 5, "the process never started"
     time.sleep(1)

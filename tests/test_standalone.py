@@ -20,18 +20,29 @@ def kernel_for(python: Path, folder: Path) -> dict[str, str]:
     """Environment variables under which the kernel "python3" runs `python`."""
     spec = folder / "kernels" / "python3"
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps(
-        {"argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-         "display_name": "Python 3", "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python 3",
+                "language": "python",
+            }
+        )
+    )
     return {"JUPYTER_PATH": str(folder)}
 
 
 @pytest.mark.parametrize("versions", PYTHONS)
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
-def test_published_notebook_with_reference_answers_runs_without_course(tmp_path, published, assignment, versions):
+def test_published_notebook_with_reference_answers_runs_without_course(
+    tmp_path, published, assignment, versions
+):
     python = PYTHONS[versions]
     assert python.exists(), f"{python} is missing: run `make env-oldest`"
-    source, release = read(assignment.path(REPO / "source")), read(published / assignment.id / assignment.notebook)
+    source, release = (
+        read(assignment.path(REPO / "source")),
+        read(published / assignment.id / assignment.notebook),
+    )
     folder = tmp_path / "empty"
     folder.mkdir()
     environment = {**blocked_course(tmp_path), **kernel_for(python, tmp_path / "jupyter")}

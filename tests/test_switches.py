@@ -40,14 +40,14 @@ IMAGE = jnp.ones((4, 4, 2))
 def refused(operation, call) -> list[str]:
     """What `call()` was refused while `operation` was switched off (it must fail: TorchScript wraps the error)."""
     calls: list[str] = []
-    with switched_off(operation, refusing("exercise", calls)):
-        with pytest.raises(Exception):
-            call()
+    with switched_off(operation, refusing("exercise", calls)), pytest.raises(Exception):  # noqa: B017 (TorchScript wraps the error in a type of its own)
+        call()
     return calls
 
 
 def on_a_thread(call):
     """`call`, run on another thread; what it raised there is raised here."""
+
     def run():
         result = []
 
@@ -62,13 +62,16 @@ def on_a_thread(call):
         thread.join()
         if result:
             raise result[0]
+
     return run
 
 
 CONVOLUTIONS = {
     "F.conv2d": lambda: F.conv2d(X, W),
     "a saved reference": lambda: (lambda conv=F.conv2d: conv(X, W))(),
-    "torch.ops": lambda: torch.ops.aten.convolution(X, W, None, [1, 1], [0, 0], [1, 1], False, [0, 0], 1),
+    "torch.ops": lambda: torch.ops.aten.convolution(
+        X, W, None, [1, 1], [0, 0], [1, 1], False, [0, 0], 1
+    ),
     "an overload's decomposition": lambda: torch.ops.aten.conv2d.default.decompose(X, W),
     "TorchScript": lambda: scripted_conv(X, W),
     "torch.jit.fork": lambda: torch.jit.wait(torch.jit.fork(F.conv2d, X, W)),
@@ -77,8 +80,18 @@ CONVOLUTIONS = {
     "a transposed convolution": lambda: F.conv_transpose2d(X, W.transpose(0, 1)),
     "vmap": lambda: torch.func.vmap(lambda image: F.conv2d(image, W))(X[None]),
     "a convolution's backward": lambda: torch.ops.aten.convolution_backward(
-        torch.ones(1, 3, 3, 3, dtype=torch.float64), X, W, None, [1, 1], [0, 0], [1, 1], False, [0, 0], 1,
-        [True, True, False]),
+        torch.ones(1, 3, 3, 3, dtype=torch.float64),
+        X,
+        W,
+        None,
+        [1, 1],
+        [0, 0],
+        [1, 1],
+        False,
+        [0, 0],
+        1,
+        [True, True, False],
+    ),
     "MKL-DNN tensors": lambda: F.conv2d(X.float().to_mkldnn(), W.float().to_mkldnn()),
     "another thread": on_a_thread(lambda: F.conv2d(X, W)),
     "numpy.correlate": lambda: np.correlate(A, V),
@@ -87,8 +100,12 @@ CONVOLUTIONS = {
     "NumPy's C correlate": lambda: np._core.multiarray.correlate2(A, V, 0),
     "jnp.convolve": lambda: jnp.convolve(jnp.ones(5), jnp.ones(2)),
     "jnp.correlate, jitted": lambda: jax.jit(jnp.correlate)(jnp.ones(5), jnp.ones(2)),
-    "jax.lax.conv": lambda: jax.lax.conv(jnp.ones((1, 1, 5, 5)), jnp.ones((1, 1, 2, 2)), (1, 1), "VALID"),
-    "jax.scipy.signal.convolve2d": lambda: jax.scipy.signal.convolve2d(jnp.ones((4, 4)), jnp.ones((2, 2))),
+    "jax.lax.conv": lambda: jax.lax.conv(
+        jnp.ones((1, 1, 5, 5)), jnp.ones((1, 1, 2, 2)), (1, 1), "VALID"
+    ),
+    "jax.scipy.signal.convolve2d": lambda: jax.scipy.signal.convolve2d(
+        jnp.ones((4, 4)), jnp.ones((2, 2))
+    ),
     "JAX on another thread": on_a_thread(lambda: jnp.convolve(jnp.ones(5), jnp.ones(2))),
     "flax.linen.Conv": lambda: nn.Conv(2, (2,)).init(jax.random.PRNGKey(0), jnp.ones((5, 1))),
     "flax.nnx.Conv": lambda: nnx.Conv(1, 2, (2,), rngs=nnx.Rngs(0)),
@@ -102,13 +119,21 @@ def test_every_way_to_a_convolution_is_refused(name):
 
 def test_a_convolution_layer_exercise_keeps_jax_lax_conv_general_dilated():
     with switched_off(forbidden.CONVOLUTION_LAYER, refusing("MyConv2D", calls := [])):
-        y = jax.lax.conv_general_dilated(jnp.ones((1, 5, 5, 2)), jnp.ones((2, 2, 2, 3)), (1, 1), "SAME",
-                                         dimension_numbers=("NHWC", "HWIO", "NHWC"))
+        y = jax.lax.conv_general_dilated(
+            jnp.ones((1, 5, 5, 2)),
+            jnp.ones((2, 2, 2, 3)),
+            (1, 1),
+            "SAME",
+            dimension_numbers=("NHWC", "HWIO", "NHWC"),
+        )
         with pytest.raises(ForbiddenCall):
             nn.Conv(3, (2, 2)).init(jax.random.PRNGKey(0), jnp.ones((1, 5, 5, 2)))
         with pytest.raises(ForbiddenCall):
             F.conv2d(X, W)
-    assert y.shape == (1, 5, 5, 3) and calls == ["flax.linen.Conv", "PyTorch's conv2d (aten::conv2d)"]
+    assert y.shape == (1, 5, 5, 3) and calls == [
+        "flax.linen.Conv",
+        "PyTorch's conv2d (aten::conv2d)",
+    ]
 
 
 def test_a_convolution_exercise_keeps_its_building_blocks():
@@ -222,8 +247,9 @@ MAX_POOLINGS = {
     "flax.linen.max_pool": lambda: nn.max_pool(IMAGE, (2, 2)),
     "flax.nnx.max_pool": lambda: nnx.max_pool(IMAGE, (2, 2)),
     "flax's generic pool": lambda: pool(IMAGE, -jnp.inf, jax.lax.max, (2, 2), None, "VALID"),
-    "jax.lax.reduce_window": lambda: jax.lax.reduce_window(IMAGE, -jnp.inf, jax.lax.max, (2, 2, 1), (1, 1, 1),
-                                                           "VALID"),
+    "jax.lax.reduce_window": lambda: jax.lax.reduce_window(
+        IMAGE, -jnp.inf, jax.lax.max, (2, 2, 1), (1, 1, 1), "VALID"
+    ),
     "stax.MaxPool": lambda: stax.MaxPool((2, 2))[1]((), IMAGE[None]),
 }
 
@@ -247,19 +273,33 @@ def test_the_message_names_the_call_and_the_call_is_recorded_even_if_caught():
         try:
             torch.trace(torch.eye(2))
         except ForbiddenCall as error:
-            assert str(error) == ("as_strided_trace called PyTorch's trace (aten::trace), which this exercise asks "
-                                  "you to write yourself. Rewrite it without PyTorch's trace (aten::trace).")
+            assert str(error) == (
+                "as_strided_trace called PyTorch's trace (aten::trace), which this exercise asks "
+                "you to write yourself. Rewrite it without PyTorch's trace (aten::trace)."
+            )
     assert calls == ["PyTorch's trace (aten::trace)"]
 
 
 def test_everything_is_restored_afterwards():
-    saved = (np.correlate, jnp.convolve, nn.Conv.__call__, vars(jax.lax.conv_general_dilated_p)["impl"])
+    saved = (
+        np.correlate,
+        jnp.convolve,
+        nn.Conv.__call__,
+        vars(jax.lax.conv_general_dilated_p)["impl"],
+    )
     with switched_off(forbidden.CONVOLUTION | forbidden.MAX_POOLING, refusing("f", [])):
         pass
-    assert (np.correlate, jnp.convolve, nn.Conv.__call__, vars(jax.lax.conv_general_dilated_p)["impl"]) == saved
+    assert (
+        np.correlate,
+        jnp.convolve,
+        nn.Conv.__call__,
+        vars(jax.lax.conv_general_dilated_p)["impl"],
+    ) == saved
     with switched_off(forbidden.MATRIX_PRODUCT | forbidden.TRACE, refusing("f", [])):
         pass
-    assert A.dot(A) == 55.0 and SQUARE.trace() == 3.0 and operator.matmul(SQUARE, SQUARE)[1, 1] == 11.0
+    assert (
+        A.dot(A) == 55.0 and SQUARE.trace() == 3.0 and operator.matmul(SQUARE, SQUARE)[1, 1] == 11.0
+    )
     assert saved_correlate is np.correlate and np.correlate(A, V).shape == (5,)
     assert F.conv2d(X, W).shape == (1, 3, 3, 3) and scripted_conv(X, W).shape == (1, 3, 3, 3)
     assert nn.max_pool(IMAGE, (2, 2)).shape == (3, 3, 2)
@@ -267,12 +307,44 @@ def test_everything_is_restored_afterwards():
 
 
 def test_the_operator_patterns_name_only_what_they_mean():
-    allowed = ("sum", "mul", "add", "as_strided", "unfold", "im2col", "expand", "cat", "stack", "amax", "max",
-               "cumsum", "new_full", "zeros", "copy_", "slice", "select", "index_select", "outer", "kron",
-               "convert_element_type", "_convert_indices_from_coo_to_csr", "upsample_bilinear2d", "lgamma")
-    for operation in (forbidden.CONVOLUTION, forbidden.MATRIX_PRODUCT, forbidden.TRACE, forbidden.PADDING,
-                      forbidden.MAX_POOLING):
-        hit = {name.partition("::")[2].partition(".")[0] for name in torch_operators(operation.aten)}
+    allowed = (
+        "sum",
+        "mul",
+        "add",
+        "as_strided",
+        "unfold",
+        "im2col",
+        "expand",
+        "cat",
+        "stack",
+        "amax",
+        "max",
+        "cumsum",
+        "new_full",
+        "zeros",
+        "copy_",
+        "slice",
+        "select",
+        "index_select",
+        "outer",
+        "kron",
+        "convert_element_type",
+        "_convert_indices_from_coo_to_csr",
+        "upsample_bilinear2d",
+        "lgamma",
+    )
+    for operation in (
+        forbidden.CONVOLUTION,
+        forbidden.MATRIX_PRODUCT,
+        forbidden.TRACE,
+        forbidden.PADDING,
+        forbidden.MAX_POOLING,
+    ):
+        hit = {
+            name.partition("::")[2].partition(".")[0] for name in torch_operators(operation.aten)
+        }
         assert not hit & set(allowed), (operation.name, hit & set(allowed))
     assert {"conv2d", "convolution", "mkldnn_convolution"} <= {
-        name.partition("::")[2].partition(".")[0] for name in torch_operators(forbidden.CONVOLUTION.aten)}
+        name.partition("::")[2].partition(".")[0]
+        for name in torch_operators(forbidden.CONVOLUTION.aten)
+    }

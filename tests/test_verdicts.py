@@ -35,16 +35,28 @@ def trace(mat):
 
 def published(answer, cases=CASES) -> dict:
     """The payload a grading process publishes for `answer` (the forbidden operation switched off here instead)."""
-    return {"exercise": "as_strided_trace",
-            "records": [encode_record(guarded_record(AS_STRIDED_TRACE, answer, case)) for case in cases]}
+    return {
+        "exercise": "as_strided_trace",
+        "records": [
+            encode_record(guarded_record(AS_STRIDED_TRACE, answer, case)) for case in cases
+        ],
+    }
 
 
 def executed(*payloads, **ran):
     """A grade cell as its grading process left it: these payloads, and what the process reported."""
     cell = new_code_cell(SOURCE)
     cell.outputs = [new_output("display_data", data={MIME_TYPE: payload}) for payload in payloads]
-    cell.metadata[NOTES] = {RAN: {"forbidden": [], "refused": [], "done": {"setup": None, "cells": {}, "test": None},
-                                  "status": 0, "timed_out": False, **ran}}
+    cell.metadata[NOTES] = {
+        RAN: {
+            "forbidden": [],
+            "refused": [],
+            "done": {"setup": None, "cells": {}, "test": None},
+            "status": 0,
+            "timed_out": False,
+            **ran,
+        }
+    }
     return cell
 
 
@@ -57,27 +69,39 @@ def solution(**notes):
 
 
 def verdict(cell, solution_cell=None):
-    return judge_cell(strides, SOURCE, cell, solution_cell if solution_cell is not None else solution())
+    return judge_cell(
+        strides, SOURCE, cell, solution_cell if solution_cell is not None else solution()
+    )
 
 
 def test_the_hidden_call_is_read_from_the_trusted_source():
     call = hidden_call(SOURCE)
     assert call.exercise == "as_strided_trace" and call.cases == CASES and call.substitutes == ()
-    replaced = hidden_call(SOURCE.replace("cases=", "namespace=globals(), substitutes={'f': _helper}, cases="))
+    replaced = hidden_call(
+        SOURCE.replace("cases=", "namespace=globals(), substitutes={'f': _helper}, cases=")
+    )
     assert replaced.substitutes == ("f",)
 
 
-@pytest.mark.parametrize("region, problem", [
-    ("hidden_tests('x', f, cases=[{}])\nprint(1)", "must end with a hidden_tests"),
-    ("hidden_tests(name, f, cases=[{}])", "name its exercise as a string"),
-    ("hidden_tests('x', f, cases=make_cases())", "literal list"),
-    ("hidden_tests('x', f, cases=[])", "non-empty list of dicts"),
-    ("hidden_tests('x', f)", "cases=[...]"),
-    ("hidden_tests('x', f, substitutes=make(), cases=[{}])", "substitutes={...}"),
-])
+@pytest.mark.parametrize(
+    "region, problem",
+    [
+        ("hidden_tests('x', f, cases=[{}])\nprint(1)", "must end with a hidden_tests"),
+        ("hidden_tests(name, f, cases=[{}])", "name its exercise as a string"),
+        ("hidden_tests('x', f, cases=make_cases())", "literal list"),
+        ("hidden_tests('x', f, cases=[])", "non-empty list of dicts"),
+        ("hidden_tests('x', f)", "cases=[...]"),
+        ("hidden_tests('x', f, substitutes=make(), cases=[{}])", "substitutes={...}"),
+    ],
+)
 def test_a_hidden_region_in_another_form_is_refused(region, problem):
-    with pytest.raises(HiddenTestsFormatError, match=problem.replace("[", r"\[").replace("(", r"\(")
-                       .replace("{", r"\{").replace("}", r"\}")):
+    with pytest.raises(
+        HiddenTestsFormatError,
+        match=problem.replace("[", r"\[")
+        .replace("(", r"\(")
+        .replace("{", r"\{")
+        .replace("}", r"\}"),
+    ):
         hidden_call(f"### BEGIN HIDDEN TESTS\n{region}\n### END HIDDEN TESTS\n")
 
 
@@ -92,13 +116,21 @@ def test_missing_results_fail_with_the_reason():
     assert "did not finish: no results came back" in verdict(executed()).message
     assert "ran out of time" in verdict(executed(timed_out=True, done=None)).message
     assert "the process stopped" in verdict(executed(done=None, status=-9)).message
-    raised = verdict(executed(done={"setup": None, "cells": {}, "test": "NameError: name 'x' is not defined"}),
-                     solution())
+    raised = verdict(
+        executed(done={"setup": None, "cells": {}, "test": "NameError: name 'x' is not defined"}),
+        solution(),
+    )
     assert "they raised NameError: name 'x' is not defined" in raised.message
     broken = solution()
-    broken.outputs = [new_output("error", ename="SyntaxError", evalue="invalid syntax", traceback=[])]
-    assert "the solution cell of as_strided_trace raised SyntaxError: invalid syntax" in verdict(
-        executed(done={"setup": None, "cells": {}, "test": "NameError: x"}), broken).message
+    broken.outputs = [
+        new_output("error", ename="SyntaxError", evalue="invalid syntax", traceback=[])
+    ]
+    assert (
+        "the solution cell of as_strided_trace raised SyntaxError: invalid syntax"
+        in verdict(
+            executed(done={"setup": None, "cells": {}, "test": "NameError: x"}), broken
+        ).message
+    )
 
 
 def test_a_forbidden_call_the_process_reported_costs_the_exercise_even_with_right_results():
@@ -114,7 +146,9 @@ def test_refusals_reach_the_notes():
 
 def test_a_refused_or_unwritten_solution_is_not_judged():
     refused = verdict(executed(published(trace)), solution(**{REFUSED: ["line 1: imports 'os'"]}))
-    assert not refused.passed and "breaks the grading rules (line 1: imports 'os')" in refused.message
+    assert (
+        not refused.passed and "breaks the grading rules (line 1: imports 'os')" in refused.message
+    )
     unwritten = verdict(executed(), solution(**{UNWRITTEN: True}))
     assert not unwritten.passed and "not written yet" in unwritten.message
 
@@ -125,10 +159,16 @@ def test_a_second_payload_makes_none_trusted():
     assert any("2 results payloads" in note for note in result.notes)
 
 
-@pytest.mark.parametrize("payload", [
-    {"exercise": "as_strided_mv", "records": []}, {"exercise": "as_strided_trace", "records": []},
-    {"exercise": "as_strided_trace", "records": [{"outcomes": "x"}] * 2}, "verdict: passed", {"passed": True},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"exercise": "as_strided_mv", "records": []},
+        {"exercise": "as_strided_trace", "records": []},
+        {"exercise": "as_strided_trace", "records": [{"outcomes": "x"}] * 2},
+        "verdict: passed",
+        {"passed": True},
+    ],
+)
 def test_malformed_or_foreign_payloads_fail(payload):
     result = verdict(executed(payload))
     assert not result.passed and "malformed" in result.message

@@ -21,20 +21,33 @@ def run(path: Path) -> tuple[float, dict[str, float], dict[str, float]]:
     Returns the notebook's wall time and, per check cell, its seconds the first time and the second.
     """
     nb = nbformat.read(path, as_version=4)
-    checks = [(index, cell) for index, cell in enumerate(nb.cells) if str(grade_id(cell)).startswith("check_")]
-    with tempfile.TemporaryDirectory() as sockets:  # IPC sockets: no TCP port, no unencrypted-TCP warning
-        kernel = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
-        client = NotebookClient(nb, km=kernel, timeout=600, record_timing=True,
-                                resources={"metadata": {"path": str(path.parent)}})
+    checks = [
+        (index, cell)
+        for index, cell in enumerate(nb.cells)
+        if str(grade_id(cell)).startswith("check_")
+    ]
+    # IPC sockets: no TCP port, no unencrypted-TCP warning
+    with tempfile.TemporaryDirectory() as sockets:
+        kernel = AsyncKernelManager(
+            kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel")
+        )
+        client = NotebookClient(
+            nb,
+            km=kernel,
+            timeout=600,
+            record_timing=True,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
         started = time.perf_counter()
-        with client.setup_kernel(cleanup_kc=True, env=drawing_inline()):  # cleanup_kc: shut the kernel down after
+        # cleanup_kc: shut the kernel down after
+        with client.setup_kernel(cleanup_kc=True, env=drawing_inline()):
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
             wall = time.perf_counter() - started
-            first = {grade_id(cell): cell_seconds(cell) for _, cell in checks}
+            first = {str(grade_id(cell)): cell_seconds(cell) for _, cell in checks}
             for index, cell in checks:
                 client.execute_cell(cell, index)
-            again = {grade_id(cell): cell_seconds(cell) for _, cell in checks}
+            again = {str(grade_id(cell)): cell_seconds(cell) for _, cell in checks}
     return wall, first, again
 
 
@@ -46,11 +59,13 @@ def slowest(seconds: dict[str, float]) -> str:
 
 def main() -> None:
     """Print one line per notebook: wall time, its slowest visible check the first time and when run again."""
-    print(f"{'notebook':42} {'top to bottom':>14} {'slowest check, first run':>31} {'slowest check, run again':>31}")
+    print(
+        f"{'notebook':42} {'top to bottom':>14} {'slowest check, first run':>31} {'slowest check, run again':>31}"
+    )
     for assignment in ASSIGNMENTS:
         path = assignment.path(Path("source"))
         wall, first, again = run(path)
-        print(f"{str(path):42} {wall:13.1f}s {slowest(first)} {slowest(again)}")
+        print(f"{path!s:42} {wall:13.1f}s {slowest(first)} {slowest(again)}")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,12 @@ from typing import Any
 
 from nbformat import NotebookNode
 
-SOLUTION_REGION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*$", re.M | re.S)
-HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*\n(.*?)^[ \t]*### END HIDDEN TESTS[ \t]*$", re.M | re.S)
+SOLUTION_REGION = re.compile(
+    r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*$", re.M | re.S
+)
+HIDDEN_REGION = re.compile(
+    r"^[ \t]*### BEGIN HIDDEN TESTS[ \t]*\n(.*?)^[ \t]*### END HIDDEN TESTS[ \t]*$", re.M | re.S
+)
 MARKERS = re.compile(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)")
 STUB = "raise NotImplementedError()"
 
@@ -84,13 +88,23 @@ def hidden_call(source: str) -> HiddenCall:
     try:
         body = ast.parse(regions[0]).body
     except SyntaxError as error:
-        raise HiddenTestsFormatError(f"the hidden-test region does not parse: {error.msg}") from None
+        raise HiddenTestsFormatError(
+            f"the hidden-test region does not parse: {error.msg}"
+        ) from None
     last = body[-1] if body else None
     call = last.value if isinstance(last, ast.Expr) else None
-    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "hidden_tests"):
-        raise HiddenTestsFormatError("the hidden-test region must end with a hidden_tests(...) call")
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id == "hidden_tests"
+    ):
+        raise HiddenTestsFormatError(
+            "the hidden-test region must end with a hidden_tests(...) call"
+        )
     keywords = {keyword.arg: keyword.value for keyword in call.keywords}
-    if not (call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+    if not (
+        call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)
+    ):
         raise HiddenTestsFormatError("hidden_tests(...) must name its exercise as a string first")
     if "cases" not in keywords:
         raise HiddenTestsFormatError("hidden_tests(...) must give its cases as cases=[...]")
@@ -101,8 +115,12 @@ def hidden_call(source: str) -> HiddenCall:
     if not (isinstance(cases, list) and cases and all(isinstance(case, dict) for case in cases)):
         raise HiddenTestsFormatError("cases=[...] must be a non-empty list of dicts")
     replaced = keywords.get("substitutes")
-    if replaced is not None and not (isinstance(replaced, ast.Dict) and all(
-            isinstance(key, ast.Constant) and isinstance(key.value, str) for key in replaced.keys)):
+    if replaced is not None and not (
+        isinstance(replaced, ast.Dict)
+        and all(
+            isinstance(key, ast.Constant) and isinstance(key.value, str) for key in replaced.keys
+        )
+    ):
         raise HiddenTestsFormatError("substitutes={...} must be a dict with names as its keys")
     names = tuple(key.value for key in replaced.keys) if replaced is not None else ()  # type: ignore[union-attr]
     return HiddenCall(call.args[0].value, cases, names)
@@ -114,18 +132,24 @@ def cell_seconds(cell: NotebookNode) -> float:
     start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
     if not (start and end):
         return 0.0
-    return (datetime.fromisoformat(end.rstrip("Z")) - datetime.fromisoformat(start.rstrip("Z"))).total_seconds()
+    return (
+        datetime.fromisoformat(end.rstrip("Z")) - datetime.fromisoformat(start.rstrip("Z"))
+    ).total_seconds()
 
 
 def reference_answers(source: NotebookNode) -> dict[str, str]:
     """The reference solution cells of a source notebook, by grade id, without nbgrader's markers."""
-    return {grade_id(cell): SOLUTION_REGION.sub(r"\1", cell.source) for cell in source.cells if is_solution(cell)}
+    return {
+        str(grade_id(cell)): SOLUTION_REGION.sub(r"\1", cell.source)
+        for cell in source.cells
+        if is_solution(cell)
+    }
 
 
 def submission(release: NotebookNode, answers: dict[str, str]) -> NotebookNode:
     """A copy of a student notebook with the solution cells in `answers` filled in."""
     filled = copy.deepcopy(release)
     for cell in filled.cells:
-        if is_solution(cell) and grade_id(cell) in answers:
-            cell.source = answers[grade_id(cell)]
+        if is_solution(cell) and str(grade_id(cell)) in answers:
+            cell.source = answers[str(grade_id(cell))]
     return filled

@@ -1,4 +1,4 @@
-""""Open in Colab" links, built from the student repository's URL in pyproject.toml ([tool.course]).
+""" "Open in Colab" links, built from the student repository's URL in pyproject.toml ([tool.course]).
 
 Students open notebooks from the public student repository that `make publish` writes, where each
 notebook lies at <assignment>/<notebook>.ipynb; the course repository itself stays private.
@@ -22,7 +22,9 @@ def student_repository() -> tuple[str, str]:
     url = settings["student_repository"].rstrip("/")
     prefix = "https://github.com/"
     if not url.startswith(prefix) or url.count("/") != 4:
-        raise ValueError(f"[tool.course] student_repository must look like {prefix}OWNER/NAME, got {url!r}")
+        raise ValueError(
+            f"[tool.course] student_repository must look like {prefix}OWNER/NAME, got {url!r}"
+        )
     return url.removeprefix(prefix), settings.get("student_branch", "main")
 
 

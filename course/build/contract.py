@@ -26,29 +26,46 @@ class Assignment:
 
 ASSIGNMENTS = (
     Assignment(
-        "01_strides", "strides.ipynb", ("as_strided_trace", "as_strided_mv", "as_strided_mm"),
-        "Strides", "memory layout, `stride()`, `as_strided`, zero strides; trace and matrix products from views",
+        "01_strides",
+        "strides.ipynb",
+        ("as_strided_trace", "as_strided_mv", "as_strided_mm"),
+        "Strides",
+        "memory layout, `stride()`, `as_strided`, zero strides; trace and matrix products from views",
     ),
     Assignment(
-        "02_conv1d", "conv1d.ipynb", ("conv1d_minimal_simple", "conv1d_minimal", "MyConv1D", "conv1d_forward"),
-        "Conv1D", "sliding windows as views, batched multi-channel conv1d, the same layer in Flax Linen (WIO, NWC)",
+        "02_conv1d",
+        "conv1d.ipynb",
+        ("conv1d_minimal_simple", "conv1d_minimal", "MyConv1D", "conv1d_forward"),
+        "Conv1D",
+        "sliding windows as views, batched multi-channel conv1d, the same layer in Flax Linen (WIO, NWC)",
     ),
     Assignment(
-        "03_padding", "padding.ipynb", ("pad1d", "pad2d", "conv1d", "conv_with_padding", "same_padding"),
-        "Padding", "padding by hand, strided and padded conv1d, the output-size formula, JAX's VALID and SAME",
+        "03_padding",
+        "padding.ipynb",
+        ("pad1d", "pad2d", "conv1d", "conv_with_padding", "same_padding"),
+        "Padding",
+        "padding by hand, strided and padded conv1d, the output-size formula, JAX's VALID and SAME",
     ),
     Assignment(
-        "04_conv2d_linen", "conv2d_linen.ipynb",
+        "04_conv2d_linen",
+        "conv2d_linen.ipynb",
         ("force_pair", "conv2d_minimal", "conv2d", "MyConv2D", "conv2d_forward"),
-        "Conv2D in Flax Linen", "conv2d with int-or-pair stride and padding, NCHW/OIHW versus NHWC/HWIO, a Linen layer",
+        "Conv2D in Flax Linen",
+        "conv2d with int-or-pair stride and padding, NCHW/OIHW versus NHWC/HWIO, a Linen layer",
     ),
     Assignment(
-        "05_conv2d_nnx", "conv2d_nnx.ipynb", ("MyConv2D", "conv2d_forward"),
-        "Conv2D in Flax NNX", "the same layer as an NNX module: Params, Rngs, static attributes, reading a Param",
+        "05_conv2d_nnx",
+        "conv2d_nnx.ipynb",
+        ("MyConv2D", "conv2d_forward"),
+        "Conv2D in Flax NNX",
+        "the same layer as an NNX module: Params, Rngs, static attributes, reading a Param",
     ),
     Assignment(
-        "06_maxpool", "maxpool.ipynb", ("maxpool2d", "maxpool2d_jax"),
-        "Max pooling", "max pooling with -inf padding in PyTorch and with `lax.reduce_window`; conv, ReLU, pool",
+        "06_maxpool",
+        "maxpool.ipynb",
+        ("maxpool2d", "maxpool2d_jax"),
+        "Max pooling",
+        "max pooling with -inf padding in PyTorch and with `lax.reduce_window`; conv, ReLU, pool",
     ),
 )
 

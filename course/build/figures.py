@@ -27,14 +27,23 @@ def save_figures(assignment: Assignment, root: Path, out: Path) -> list[Path]:
     """Execute one source notebook (reference answers included) and write its figures under `out`."""
     path = assignment.path(root / "source")
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute(env=drawing_inline())
+    NotebookClient(
+        notebook,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    ).execute(env=drawing_inline())
     folder = out / assignment.id
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     saved = []
     for index, cell in enumerate(notebook.cells):
-        images = [o["data"]["image/png"] for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        images = [
+            o["data"]["image/png"]
+            for o in cell.get("outputs", [])
+            if "image/png" in o.get("data", {})
+        ]
         for number, image in enumerate(images):
             target = folder / f"{index:02d}-{cell.get('id')}-{number}.png"
             target.write_bytes(base64.b64decode(image))
@@ -45,11 +54,17 @@ def save_figures(assignment: Assignment, root: Path, out: Path) -> list[Path]:
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
-    parser.add_argument("--out", type=Path, default=Path("figures"), help="where the PNGs go (default: figures/)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the course folder (default: here)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("figures"), help="where the PNGs go (default: figures/)"
+    )
     parser.add_argument("--assignment", help="only this assignment (default: all)")
     options = parser.parse_args()
-    for assignment in ASSIGNMENTS if options.assignment is None else [find_assignment(options.assignment)]:
+    for assignment in (
+        ASSIGNMENTS if options.assignment is None else [find_assignment(options.assignment)]
+    ):
         saved = save_figures(assignment, options.root.resolve(), options.out)
         print(f"{assignment.id}: {len(saved)} figures in {options.out / assignment.id}/")
 

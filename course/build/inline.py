@@ -14,8 +14,8 @@ import ast
 import re
 from pathlib import Path
 
-from nbgrader.preprocessors import NbGraderPreprocessor
 from nbformat import NotebookNode
+from nbgrader.preprocessors import NbGraderPreprocessor
 
 HELPER_IMPORT = re.compile(r"^from course\.([\w.]+) import \*[ \t]*$", re.MULTILINE)
 COURSE = Path(__file__).resolve().parents[1]
@@ -50,7 +50,9 @@ def helper_source(name: str) -> str:
     """The source of `course.<name>`, read from its file and checked to be embeddable in a raw ''' string."""
     source = COURSE.joinpath(*name.split(".")).with_suffix(".py").read_text(encoding="utf-8")
     if "'''" in source or source.rstrip("\n").endswith("\\"):
-        raise HelperSourceError(f"course/{name}.py cannot be embedded: it contains ''' or ends with a backslash")
+        raise HelperSourceError(
+            f"course/{name}.py cannot be embedded: it contains ''' or ends with a backslash"
+        )
     return source
 
 
@@ -61,7 +63,11 @@ def course_imports(source: str) -> list[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("course."):
             found.append(node.module.removeprefix("course."))
         elif isinstance(node, ast.Import):
-            found += [alias.name.removeprefix("course.") for alias in node.names if alias.name.startswith("course.")]
+            found += [
+                alias.name.removeprefix("course.")
+                for alias in node.names
+                if alias.name.startswith("course.")
+            ]
     return found
 
 
@@ -92,15 +98,19 @@ def helper_modules(source: str) -> list[str]:
 
 def embed_helpers(source: str) -> str:
     """The cell `source`, preceded by embedded copies of the helper modules it needs."""
-    installs = "".join(f"_install_course_module({name!r}, r'''{helper_source(name)}''')\n"
-                       for name in with_dependencies(helper_modules(source)))
+    installs = "".join(
+        f"_install_course_module({name!r}, r'''{helper_source(name)}''')\n"
+        for name in with_dependencies(helper_modules(source))
+    )
     return f"{LOADER}{installs}\n{source}"
 
 
 class EmbedCourseHelpers(NbGraderPreprocessor):
     """nbgrader preprocessor: embed the helpers a cell imports and fold the cell in Jupyter and Colab."""
 
-    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: dict, index: int
+    ) -> tuple[NotebookNode, dict]:
         """Embed helpers in a cell that imports them; leave every other cell alone."""
         if cell.cell_type == "code" and helper_modules(cell.source):
             cell.source = embed_helpers(cell.source)

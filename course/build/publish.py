@@ -20,7 +20,17 @@ from course.versions import PINS
 
 TEMPLATES = Path(__file__).resolve().parent / "student"
 # What a student needs to run the notebooks locally (the course's own grading and test tools are left out).
-STUDENT_PACKAGES = ("torch", "jax", "jaxlib", "flax", "numpy", "einops", "matplotlib", "jaxtyping", "jupyterlab")
+STUDENT_PACKAGES = (
+    "torch",
+    "jax",
+    "jaxlib",
+    "flax",
+    "numpy",
+    "einops",
+    "matplotlib",
+    "jaxtyping",
+    "jupyterlab",
+)
 AUTHOR = ["-c", "user.name=Course publisher", "-c", "user.email=course-publisher@localhost"]
 
 
@@ -34,21 +44,44 @@ def pinned(root: Path) -> dict[str, str]:
 def student_files(root: Path) -> dict[str, bytes]:
     """Every file of the student repository, by path: notebooks, README, LICENSE and environment files."""
     versions = pinned(root)
-    files = {f"{a.id}/{a.notebook}": (root / "release" / a.id / a.notebook).read_bytes() for a in ASSIGNMENTS}
+    files = {
+        f"{a.id}/{a.notebook}": (root / "release" / a.id / a.notebook).read_bytes()
+        for a in ASSIGNMENTS
+    }
     tested = ", ".join(f"{package} {PINS[package]}" for package in PINS)
-    readme = (TEMPLATES / "README.md").read_text().format(table=notebook_table(folder=""), versions=tested)
-    environment = "\n".join(["name: convolutions", "channels:", "  - conda-forge", "dependencies:",
-                             "  - python=3.11", "  - pip", "  - pip:",
-                             *(f"      - {package}=={version}" for package, version in versions.items())])
-    files.update({"README.md": readme.encode(), "LICENSE": (TEMPLATES / "LICENSE").read_bytes(),
-                  "requirements.txt": "".join(f"{p}=={v}\n" for p, v in versions.items()).encode(),
-                  "environment.yml": (environment + "\n").encode()})
+    readme = (
+        (TEMPLATES / "README.md")
+        .read_text()
+        .format(table=notebook_table(folder=""), versions=tested)
+    )
+    environment = "\n".join(
+        [
+            "name: convolutions",
+            "channels:",
+            "  - conda-forge",
+            "dependencies:",
+            "  - python=3.11",
+            "  - pip",
+            "  - pip:",
+            *(f"      - {package}=={version}" for package, version in versions.items()),
+        ]
+    )
+    files.update(
+        {
+            "README.md": readme.encode(),
+            "LICENSE": (TEMPLATES / "LICENSE").read_bytes(),
+            "requirements.txt": "".join(f"{p}=={v}\n" for p, v in versions.items()).encode(),
+            "environment.yml": (environment + "\n").encode(),
+        }
+    )
     return files
 
 
 def git(dest: Path, *args: str) -> str:
     """Run git in `dest`; return its output."""
-    return subprocess.run(["git", *AUTHOR, *args], cwd=dest, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", *AUTHOR, *args], cwd=dest, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def publish(root: Path, dest: Path) -> str | None:
@@ -58,11 +91,15 @@ def publish(root: Path, dest: Path) -> str | None:
         git(dest, "init", "-q", "-b", "main")
     files = student_files(root)
     for path in sorted(dest.rglob("*")):  # anything else in DEST, tracked or not, goes
-        if path.is_file() and ".git" not in path.relative_to(dest).parts and str(path.relative_to(dest)) not in files:
+        if (
+            path.is_file()
+            and ".git" not in path.relative_to(dest).parts
+            and str(path.relative_to(dest)) not in files
+        ):
             path.unlink()
-    for path, content in files.items():
-        (dest / path).parent.mkdir(parents=True, exist_ok=True)
-        (dest / path).write_bytes(content)
+    for name, content in files.items():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / name).write_bytes(content)
     git(dest, "add", "-A")
     if not git(dest, "status", "--porcelain").strip():
         return None
@@ -73,12 +110,18 @@ def publish(root: Path, dest: Path) -> str | None:
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("dest", type=Path, help="the student repository's folder (created if missing)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
+    parser.add_argument(
+        "dest", type=Path, help="the student repository's folder (created if missing)"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the course folder (default: here)"
+    )
     options = parser.parse_args()
     commit = publish(options.root.resolve(), options.dest.resolve())
-    print(f"{options.dest}: {'committed ' + commit[:12] if commit else 'already up to date, nothing committed'}; "
-          "review it, then push it to the student repository yourself.")
+    print(
+        f"{options.dest}: {'committed ' + commit[:12] if commit else 'already up to date, nothing committed'}; "
+        "review it, then push it to the student repository yourself."
+    )
     sys.exit(0)
 
 

@@ -1,4 +1,6 @@
-"""`make release`: check the sources, build the student versions with nbgrader, check what was built."""
+"""`make release`: check the sources, build the student versions with nbgrader, check what was built.
+
+It builds nothing while a source notebook and its text twin differ (`course.build.pairs`)."""
 
 import argparse
 import sys
@@ -7,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from course.build.contract import ASSIGNMENTS, Assignment, find_assignment
+from course.build.pairs import out_of_sync
 from course.build.readme import update_readme
 from course.build.verify import hidden_test_problems, points, release_problems, source_problems
 from course.nbgrader_cli import nbgrader
@@ -20,7 +23,9 @@ def generate(root: Path, assignment: Assignment) -> None:
         raise RuntimeError(f"nbgrader generate_assignment {assignment.id} failed:\n{log}")
 
 
-def check_source(root: Path, assignment: Assignment) -> tuple[nbformat.NotebookNode | None, list[str]]:
+def check_source(
+    root: Path, assignment: Assignment
+) -> tuple[nbformat.NotebookNode | None, list[str]]:
     """The source notebook of an assignment, and what is wrong with it (None if it cannot be read)."""
     path = assignment.path(root / "source")
     if not path.exists():
@@ -45,15 +50,21 @@ def build(root: Path, only: str | None = None) -> list[str]:
         source, found = check_source(root, assignment)
         problems += found
         if source is None or found:
-            print(f"{assignment.id:16} {assignment.notebook:20} not built: {len(found)} problem(s) in its source")
+            print(
+                f"{assignment.id:16} {assignment.notebook:20} not built: {len(found)} problem(s) in its source"
+            )
             continue
         generate(root, assignment)
         path = assignment.path(root / "release")
         found = release_problems(source, nbformat.read(path, as_version=4))
         problems += [f"{path.relative_to(root)}: {p}" for p in found]
-        graded = sum(1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade"))
+        graded = sum(
+            1 for cell in source.cells if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+        )
         status = "ok" if not found else f"{len(found)} problems"
-        print(f"{assignment.id:16} {assignment.notebook:20} {graded} graded cells, {points(source):g} points: {status}")
+        print(
+            f"{assignment.id:16} {assignment.notebook:20} {graded} graded cells, {points(source):g} points: {status}"
+        )
     if only is None and (root / "README.md").exists() and update_readme(root / "README.md"):
         print("README.md: notebook table updated")
     return problems
@@ -62,10 +73,13 @@ def build(root: Path, only: str | None = None) -> list[str]:
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the course folder (default: here)"
+    )
     parser.add_argument("--assignment", help="build only this assignment (default: all)")
     options = parser.parse_args()
-    problems = build(options.root.resolve(), options.assignment)
+    root = options.root.resolve()
+    problems = out_of_sync(root) or build(root, options.assignment)
     for problem in problems:
         print(f"ERROR: {problem}", file=sys.stderr)
     sys.exit(1 if problems else 0)

@@ -7,12 +7,26 @@ from collections import Counter
 from nbformat import NotebookNode
 
 from course.build.cells import (
-    HIDDEN_REGION, MARKERS, SOLUTION_REGION, STUB, HiddenTestsFormatError, grade_id, hidden_call, hidden_text, is_grade,
-    is_solution, nbgrader_meta, top_level_definitions,
+    HIDDEN_REGION,
+    MARKERS,
+    SOLUTION_REGION,
+    STUB,
+    HiddenTestsFormatError,
+    grade_id,
+    hidden_call,
+    hidden_text,
+    is_grade,
+    is_solution,
+    nbgrader_meta,
+    top_level_definitions,
 )
 from course.build.inline import helper_modules
 
 COURSE_IMPORT = re.compile(r"^\s*(import course\b|from course\b)", re.M)
+# What a formatted line may hold that says nothing of an answer: keywords, brackets, separators.
+SYNTAX_ONLY = re.compile(
+    r"\b(return|yield|lambda|else|elif|try|finally|pass|for|in|if|not|and|or)\b|[\s()\[\]{}:,.*=+-]"
+)
 
 
 def source_problems(nb: NotebookNode, graded_names: tuple[str, ...]) -> list[str]:
@@ -26,14 +40,23 @@ def source_problems(nb: NotebookNode, graded_names: tuple[str, ...]) -> list[str
         if is_grade(cell) and cell.cell_type == "code" and not HIDDEN_REGION.search(cell.source):
             problems.append(f"grade cell {grade_id(cell)}: no hidden tests")
     ids = Counter(grade_id(cell) for cell in nb.cells if grade_id(cell))
-    problems += [f"grade id {name!r} used by {count} cells" for name, count in ids.items() if count > 1]
+    problems += [
+        f"grade id {name!r} used by {count} cells" for name, count in ids.items() if count > 1
+    ]
     grade_ids = {grade_id(cell) for cell in nb.cells if is_grade(cell)}
     problems += [
         f"solution cell {grade_id(cell)!r} has no grade cell 'test_{grade_id(cell)}'"
-        for cell in nb.cells if is_solution(cell) and f"test_{grade_id(cell)}" not in grade_ids
+        for cell in nb.cells
+        if is_solution(cell) and f"test_{grade_id(cell)}" not in grade_ids
     ]
-    defined = set().union(*(top_level_definitions(cell.source) for cell in nb.cells if is_solution(cell)))
-    problems += [f"graded name {name!r} is not defined in a solution cell" for name in graded_names if name not in defined]
+    defined = set().union(
+        *(top_level_definitions(cell.source) for cell in nb.cells if is_solution(cell))
+    )
+    problems += [
+        f"graded name {name!r} is not defined in a solution cell"
+        for name in graded_names
+        if name not in defined
+    ]
     return problems
 
 
@@ -51,25 +74,34 @@ def hidden_test_problems(nb: NotebookNode, exercises_module: str) -> list[str]:
             problems.append(f"grade cell {grade_id(cell)}: {error}")
             continue
         if f"test_{call.exercise}" != grade_id(cell) or call.exercise not in exercises.exercises:
-            problems.append(f"grade cell {grade_id(cell)}: hidden_tests names {call.exercise!r}, which is not "
-                            f"this cell's exercise in {exercises_module}")
+            problems.append(
+                f"grade cell {grade_id(cell)}: hidden_tests names {call.exercise!r}, which is not "
+                f"this cell's exercise in {exercises_module}"
+            )
             continue
         for number, case in enumerate(call.cases, 1):
             try:
                 exercises[call.exercise].calls(case)
             except Exception as error:
-                problems.append(f"grade cell {grade_id(cell)}: case {number} cannot be run: "
-                                f"{type(error).__name__}: {error}")
+                problems.append(
+                    f"grade cell {grade_id(cell)}: case {number} cannot be run: "
+                    f"{type(error).__name__}: {error}"
+                )
     return problems
 
 
 def _public_lines(nb: NotebookNode) -> set[str]:
     """Stripped lines of the source notebook outside its solution and hidden-test regions."""
-    lines = set()
+    lines: set[str] = set()
     for cell in nb.cells:
         public = SOLUTION_REGION.sub("", HIDDEN_REGION.sub("", cell.source))
         lines.update(line.strip() for line in public.splitlines())
     return lines
+
+
+def telling(line: str) -> bool:
+    """Whether a stripped line of code says something of its own: not a comment, not bare syntax like `return (`."""
+    return len(line) >= 8 and not line.startswith("#") and bool(SYNTAX_ONLY.sub("", line))
 
 
 def leaked_lines(source: NotebookNode, release: NotebookNode) -> list[str]:
@@ -80,7 +112,7 @@ def leaked_lines(source: NotebookNode, release: NotebookNode) -> list[str]:
         for cell in source.cells
         for region in hidden_text(cell)
         for line in region.splitlines()
-        if len(line.strip()) >= 8 and not line.strip().startswith("#")
+        if telling(line.strip())
     } - public
     released = {line.strip() for cell in release.cells for line in cell.source.splitlines()}
     return sorted(secret & released)
@@ -95,11 +127,17 @@ def release_problems(source: NotebookNode, release: NotebookNode) -> list[str]:
         if is_solution(cell) and STUB not in cell.source:
             problems.append(f"solution cell {grade_id(cell)}: no `{STUB}` stub")
         embedded = "_install_course_module(" in cell.source
-        if cell.cell_type == "code" and COURSE_IMPORT.search(cell.source) and not (embedded and helper_modules(cell.source)):
+        if (
+            cell.cell_type == "code"
+            and COURSE_IMPORT.search(cell.source)
+            and not (embedded and helper_modules(cell.source))
+        ):
             problems.append(f"cell {cell.get('id')}: imports `course`, which students do not have")
-    problems += [f"solution or hidden-test text leaked: {line!r}" for line in leaked_lines(source, release)]
-    source_ids = {grade_id(cell) for cell in source.cells if grade_id(cell)}
-    release_ids = {grade_id(cell) for cell in release.cells if grade_id(cell)}
+    problems += [
+        f"solution or hidden-test text leaked: {line!r}" for line in leaked_lines(source, release)
+    ]
+    source_ids = {str(grade_id(cell)) for cell in source.cells if grade_id(cell)}
+    release_ids = {str(grade_id(cell)) for cell in release.cells if grade_id(cell)}
     problems += [f"nbgrader cell {name!r} is missing" for name in sorted(source_ids - release_ids)]
     return problems
 

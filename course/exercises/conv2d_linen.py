@@ -29,9 +29,15 @@ class ForcePair(Exercise):
 
     name = "force_pair"
     trusted_reference = "course.grading.references.force_pair"
-    visible = ({"v": 3, "expected": (3, 3)}, {"v": 0, "expected": (0, 0)}, {"v": (2, 5), "expected": (2, 5)},
-               {"v": [2, 5], "raises": "ValueError"}, {"v": (1, 2, 3), "raises": "ValueError"},
-               {"v": "ab", "raises": "ValueError"}, {"v": None, "raises": "ValueError"})
+    visible = (
+        {"v": 3, "expected": (3, 3)},
+        {"v": 0, "expected": (0, 0)},
+        {"v": (2, 5), "expected": (2, 5)},
+        {"v": [2, 5], "raises": "ValueError"},
+        {"v": (1, 2, 3), "raises": "ValueError"},
+        {"v": "ab", "raises": "ValueError"},
+        {"v": None, "raises": "ValueError"},
+    )
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         return {"v": case["v"]}
@@ -65,8 +71,12 @@ class ForcePair(Exercise):
     def judge(self, case: dict[str, Any], record: Record) -> None:
         """A case that must raise passes on ValueError; every other outcome is judged as usual."""
         raised = record.outcomes[0].raised if len(record.outcomes) == 1 else None
-        if raised is not None and not record.forbidden and not raised.startswith(NOT_WRITTEN) \
-                and self.expected(case) == RAISES:
+        if (
+            raised is not None
+            and not record.forbidden
+            and not raised.startswith(NOT_WRITTEN)
+            and self.expected(case) == RAISES
+        ):
             if not raised.startswith("ValueError"):
                 raise CheckFailed(f"{self.describe(case, '')}: expected ValueError, got {raised}")
             return
@@ -76,11 +86,18 @@ class ForcePair(Exercise):
         expected = self.expected(case)
         if expected == RAISES:
             raise CheckFailed(f"{what}: expected ValueError, but it returned {value!r}.")
-        mistake = ("return a tuple (height, width), not a list." if isinstance(value, list) else
-                   "the pair came back reversed: keep (height, width) in order." if value == expected[::-1] else "")
+        mistake = (
+            "return a tuple (height, width), not a list."
+            if isinstance(value, list)
+            else "the pair came back reversed: keep (height, width) in order."
+            if value == expected[::-1]
+            else ""
+        )
         check_equal(value, expected, what, mistake)
         if not all(type(item) is int for item in value):
-            raise CheckFailed(f"{what}: expected two ints, got {value!r}.{hint('both elements should be ints.')}")
+            raise CheckFailed(
+                f"{what}: expected two ints, got {value!r}.{hint('both elements should be ints.')}"
+            )
 
 
 class Conv2dMinimal(TorchConvolution):
@@ -88,17 +105,23 @@ class Conv2dMinimal(TorchConvolution):
 
     name = "conv2d_minimal"
     flip_dims = (-2, -1)
-    visible = ({"x": (2, 3, 5, 6), "weights": (4, 3, 2, 3), "seed": 21, "values": "ints"},
-               {"x": (1, 2, 4, 5), "weights": (2, 2, 3, 2), "seed": 22, "dtype": "float32"})
+    visible = (
+        {"x": (2, 3, 5, 6), "weights": (4, 3, 2, 3), "seed": 21, "values": "ints"},
+        {"x": (1, 2, 4, 5), "weights": (2, 2, 3, 2), "seed": 22, "dtype": "float32"},
+    )
 
     def convolve(self, x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         return F.conv2d(x, weights)
 
     def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], str]:
         (b, _, h, w), (oc, _, kh, kw) = x.shape, weights.shape
-        return {(b, oc, h - kw + 1, w - kh + 1): "kh and kw are swapped: weights are (oc, ic, kh, kw), kh for the "
-                                                 "height.",
-                (b, oc, h - kh, w - kw): OFF_BY_ONE, (b, oc, h - kh + 2, w - kw + 2): OFF_BY_ONE}
+        return {
+            (b, oc, h - kw + 1, w - kh + 1): (
+                "kh and kw are swapped: weights are (oc, ic, kh, kw), kh for the height."
+            ),
+            (b, oc, h - kh, w - kw): OFF_BY_ONE,
+            (b, oc, h - kh + 2, w - kw + 2): OFF_BY_ONE,
+        }
 
 
 class Conv2d(TorchConvolution):
@@ -107,36 +130,60 @@ class Conv2d(TorchConvolution):
     name = "conv2d"
     arguments = ("x", "weights", "stride", "padding")
     flip_dims = (-2, -1)
-    visible = ({"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": (2, 3), "padding": (1, 2), "seed": 11,
-                "values": "ints"},
-               {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": 2, "padding": 1, "seed": 12},
-               {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": (1, 2), "padding": 0, "seed": 13,
-                "dtype": "float32"},
-               {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": 1, "padding": (2, 0), "seed": 14},
-               {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "seed": 15})
+    visible = (
+        {
+            "x": (1, 2, 5, 6),
+            "weights": (3, 2, 2, 3),
+            "stride": (2, 3),
+            "padding": (1, 2),
+            "seed": 11,
+            "values": "ints",
+        },
+        {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": 2, "padding": 1, "seed": 12},
+        {
+            "x": (1, 2, 5, 6),
+            "weights": (3, 2, 2, 3),
+            "stride": (1, 2),
+            "padding": 0,
+            "seed": 13,
+            "dtype": "float32",
+        },
+        {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "stride": 1, "padding": (2, 0), "seed": 14},
+        {"x": (1, 2, 5, 6), "weights": (3, 2, 2, 3), "seed": 15},
+    )
 
-    def convolve(self, x: torch.Tensor, weights: torch.Tensor, stride: Any = 1, padding: Any = 0) -> torch.Tensor:
+    def convolve(
+        self, x: torch.Tensor, weights: torch.Tensor, stride: Any = 1, padding: Any = 0
+    ) -> torch.Tensor:
         return F.conv2d(x, weights, stride=stride, padding=padding)
 
-    def mistakes(self, x: torch.Tensor, weights: torch.Tensor, stride: Any = 1, padding: Any = 0) -> dict[str, Any]:
+    def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
+        self, x: torch.Tensor, weights: torch.Tensor, stride: Any = 1, padding: Any = 0
+    ) -> dict[str, Any]:
         (sh, sw), (ph, pw) = _pair(stride), _pair(padding)
 
         def convolve(steps: Any, pads: Any, inputs: torch.Tensor = x) -> torch.Tensor:
             return self.reference(inputs, weights, stride=steps, padding=pads)
 
-        return {"the stride pair is used as (width, height): height and width strides are swapped":
-                    lambda: convolve((sw, sh), (ph, pw)),
-                "the padding pair is used as (width, height): height and width paddings are swapped "
-                "(F.pad takes (left, right, top, bottom))": lambda: convolve((sh, sw), (pw, ph)),
-                "both pairs are used as (width, height): stride and padding are swapped (check force_pair's order)":
-                    lambda: convolve((sw, sh), (pw, ph)),
-                "the stride is applied to the height only": lambda: convolve((sh, 1), (ph, pw)),
-                "the stride is applied to the width only": lambda: convolve((1, sw), (ph, pw)),
-                "the stride is ignored": lambda: convolve(1, (ph, pw)),
-                "the padding is ignored": lambda: convolve((sh, sw), 0),
-                "all the padding went on one side (bottom/right); pad each axis on both sides":
-                    lambda: convolve((sh, sw), 0, F.pad(x, (0, 2 * pw, 0, 2 * ph))),
-                **super().mistakes(x, weights, stride=stride, padding=padding)}
+        return {
+            "the stride pair is used as (width, height): height and width strides are swapped": lambda: (
+                convolve((sw, sh), (ph, pw))
+            ),
+            "the padding pair is used as (width, height): height and width paddings are swapped "
+            "(F.pad takes (left, right, top, bottom))": lambda: convolve((sh, sw), (pw, ph)),
+            (
+                "both pairs are used as (width, height): stride and padding are "
+                "swapped (check force_pair's order)"
+            ): lambda: convolve((sw, sh), (pw, ph)),
+            "the stride is applied to the height only": lambda: convolve((sh, 1), (ph, pw)),
+            "the stride is applied to the width only": lambda: convolve((1, sw), (ph, pw)),
+            "the stride is ignored": lambda: convolve(1, (ph, pw)),
+            "the padding is ignored": lambda: convolve((sh, sw), 0),
+            "all the padding went on one side (bottom/right); pad each axis on both sides": lambda: (
+                convolve((sh, sw), 0, F.pad(x, (0, 2 * pw, 0, 2 * ph)))
+            ),
+            **super().mistakes(x, weights, stride=stride, padding=padding),
+        }
 
 
 class Conv2dLayer(LinenLayer):
@@ -146,43 +193,67 @@ class Conv2dLayer(LinenLayer):
     fields = ("features", "kernel_h", "kernel_w", "stride")
     kernel_layout = "(kernel_h, kernel_w, C_in, features)"
     dimension_numbers = '("NHWC", "HWIO", "NHWC")'
-    visible = ({"x": (8, 7, 2), "features": 4, "kernel_h": 3, "kernel_w": 2, "stride": 2, "seed": 4},)
+    visible = (
+        {"x": (8, 7, 2), "features": 4, "kernel_h": 3, "kernel_w": 2, "stride": 2, "seed": 4},
+    )
 
-    def kernel_shape(self, c_in: int, features: int, kernel_h: int, kernel_w: int, stride: int) -> tuple[int, ...]:
+    def kernel_shape(
+        self, c_in: int, features: int, kernel_h: int, kernel_w: int, stride: int
+    ) -> tuple[int, ...]:
         return (kernel_h, kernel_w, c_in, features)
 
     def library_layer(self, fields: dict[str, int], **options: Any) -> nn.Module:
         settings = {"strides": fields["stride"], "padding": "SAME", **options}
         return nn.Conv(fields["features"], (fields["kernel_h"], fields["kernel_w"]), **settings)
 
-    def kernel_hints(self, c_in: int, features: int, kernel_h: int, kernel_w: int,
-                     stride: int) -> dict[tuple[int, ...], str]:
-        return {(features, c_in, kernel_h, kernel_w): "the kernel is in PyTorch's (C_out, C_in, kh, kw) layout; "
-                                                      "Flax's HWIO is (kernel_h, kernel_w, C_in, features).",
-                (kernel_w, kernel_h, c_in, features): "kernel_h and kernel_w are swapped in the kernel shape.",
-                (kernel_h, kernel_w, features, c_in): "C_in and features are swapped: HWIO puts the input channels "
-                                                      "third."}
+    def kernel_hints(
+        self, c_in: int, features: int, kernel_h: int, kernel_w: int, stride: int
+    ) -> dict[tuple[int, ...], str]:
+        return {
+            (features, c_in, kernel_h, kernel_w): (
+                "the kernel is in PyTorch's (C_out, C_in, kh, kw) layout; "
+                "Flax's HWIO is (kernel_h, kernel_w, C_in, features)."
+            ),
+            (kernel_w, kernel_h, c_in, features): (
+                "kernel_h and kernel_w are swapped in the kernel shape."
+            ),
+            (kernel_h, kernel_w, features, c_in): (
+                "C_in and features are swapped: HWIO puts the input channels third."
+            ),
+        }
 
-    def output_mistakes(self, convolve: Any, kernel: jax.Array, fields: dict[str, int]) -> dict[str, Any]:
+    def output_mistakes(
+        self, convolve: Any, kernel: jax.Array, fields: dict[str, int]
+    ) -> dict[str, Any]:
         stride, (kh, kw) = fields["stride"], kernel.shape[:2]
-        return {"the stride is applied to the height only": lambda: convolve(strides=(stride, 1)),
-                "the stride is applied to the width only": lambda: convolve(strides=(1, stride)),
-                'each axis is padded by kernel // 2 on both sides, as PyTorch\'s padding=k // 2 does; "SAME" pads '
-                "max((out - 1) * stride + k - size, 0) in all, the odd one at the end":
-                    lambda: convolve(padding=[(kh // 2, kh // 2), (kw // 2, kw // 2)])}
+        return {
+            "the stride is applied to the height only": lambda: convolve(strides=(stride, 1)),
+            "the stride is applied to the width only": lambda: convolve(strides=(1, stride)),
+            'each axis is padded by kernel // 2 on both sides, as PyTorch\'s padding=k // 2 does; "SAME" pads '
+            "max((out - 1) * stride + k - size, 0) in all, the odd one at the end": lambda: (
+                convolve(padding=[(kh // 2, kh // 2), (kw // 2, kw // 2)])
+            ),
+        }
 
-    def output_shape_hints(self, x_shape: tuple[int, ...], features: int, kernel_h: int, kernel_w: int,
-                           stride: int) -> dict[tuple[int, ...], str]:
+    def output_shape_hints(
+        self, x_shape: tuple[int, ...], features: int, kernel_h: int, kernel_w: int, stride: int
+    ) -> dict[tuple[int, ...], str]:
         height, width = x_shape[:2]
         up_h, up_w = math.ceil(height / stride), math.ceil(width / stride)
-        return {(height, width, features): "the stride is not applied.",
-                (up_h, width, features): "the stride is applied to one axis only.",
-                (height, up_w, features): "the stride is applied to one axis only.",
-                ((height - kernel_h) // stride + 1, (width - kernel_w) // stride + 1, features):
-                    'padding "VALID" (no padding) instead of "SAME".',
-                (height // stride, width // stride, features):
-                    'H // stride instead of ceil(H / stride) outputs per axis: "SAME" padding gives ceil(H / stride); '
-                    '"VALID" or a hand-made padding gives too few.'}
+        return {
+            (height, width, features): "the stride is not applied.",
+            (up_h, width, features): "the stride is applied to one axis only.",
+            (height, up_w, features): "the stride is applied to one axis only.",
+            ((height - kernel_h) // stride + 1, (width - kernel_w) // stride + 1, features): (
+                'padding "VALID" (no padding) instead of "SAME".'
+            ),
+            (
+                height // stride,
+                width // stride,
+                features,
+            ): 'H // stride instead of ceil(H / stride) outputs per axis: "SAME" padding gives ceil(H / stride); '
+            '"VALID" or a hand-made padding gives too few.',
+        }
 
 
 MY_CONV2D = Conv2dLayer()
@@ -193,18 +264,42 @@ class Conv2dForward(LinenForward):
 
     name = "conv2d_forward"
     layer = MY_CONV2D
-    visible = ({"seed": 1.0, "x": (8, 5, 2), "features": 4.0, "kernel_h": 3.0, "kernel_w": 2.0, "stride": 3.0},)
+    visible = (
+        {
+            "seed": 1.0,
+            "x": (8, 5, 2),
+            "features": 4.0,
+            "kernel_h": 3.0,
+            "kernel_w": 2.0,
+            "stride": 3.0,
+        },
+    )
 
-    def mistakes(self, seed: int, x: jax.Array, features: int, kernel_h: int, kernel_w: int,
-                 stride: int) -> dict[str, Any]:
-        fields = {"features": features, "kernel_h": kernel_h, "kernel_w": kernel_w, "stride": stride}
-        return {"the stride is not used": lambda: self.library_forward(seed, x, **{**fields, "stride": 1}).reshape(-1),
-                "kernel_h and kernel_w are swapped":
-                    lambda: self.library_forward(seed, x, **{**fields, "kernel_h": kernel_w,
-                                                             "kernel_w": kernel_h}).reshape(-1)}
+    def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
+        self, seed: int, x: jax.Array, features: int, kernel_h: int, kernel_w: int, stride: int
+    ) -> dict[str, Any]:
+        fields = {
+            "features": features,
+            "kernel_h": kernel_h,
+            "kernel_w": kernel_w,
+            "stride": stride,
+        }
+        return {
+            "the stride is not used": lambda: self.library_forward(
+                seed, x, **{**fields, "stride": 1}
+            ).reshape(-1),
+            "kernel_h and kernel_w are swapped": lambda: self.library_forward(
+                seed, x, **{**fields, "kernel_h": kernel_w, "kernel_w": kernel_h}
+            ).reshape(-1),
+        }
 
 
-FORCE_PAIR, CONV2D_MINIMAL, CONV2D, CONV2D_FORWARD = ForcePair(), Conv2dMinimal(), Conv2d(), Conv2dForward()
+FORCE_PAIR, CONV2D_MINIMAL, CONV2D, CONV2D_FORWARD = (
+    ForcePair(),
+    Conv2dMinimal(),
+    Conv2d(),
+    Conv2dForward(),
+)
 EXERCISES = ExerciseSet(FORCE_PAIR, CONV2D_MINIMAL, CONV2D, MY_CONV2D, CONV2D_FORWARD)
 
 __all__ = ["EXERCISES"]

@@ -11,7 +11,8 @@ Flax 0.10 and 0.11, so a student's older Flax does not change what the checks se
 `make release` copies this module, and the course modules it imports, into every student notebook.
 """
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import jax
 import jax.numpy as jnp
@@ -24,7 +25,7 @@ from course.judging.forbidden import CONVOLUTION_LAYER
 
 ERROR_HINTS = {
     "__jax_array__": "a Param object was passed where JAX needs an array: read it with self.kernel[...] "
-                     "(and self.bias[...])",
+    "(and self.bias[...])",
     "Invalid rng value": "nnx.Rngs got a float: build it with nnx.Rngs(int(seed))",
     "integer type": "a shape got a float: cast the sizes with int()",
     "interpreted as an integer": "the stride is a float: cast it with int()",
@@ -40,13 +41,14 @@ def random_array(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray
     return (rng.standard_normal(shape) * 2 - 0.5).astype(np.float32)
 
 
-def library_conv(x: Any, kernel: jax.Array, bias: jax.Array, strides: tuple[int, int],
-                 padding: str = "SAME") -> jax.Array:
+def library_conv(
+    x: Any, kernel: jax.Array, bias: jax.Array, strides: tuple[int, int], padding: str = "SAME"
+) -> jax.Array:
     """nnx.Conv with this HWIO kernel and bias, applied to x (H, W, C_in)."""
     kh, kw, cin, cout = kernel.shape
     conv = nnx.Conv(cin, cout, (kh, kw), strides=strides, padding=padding, rngs=nnx.Rngs(0))
     conv.kernel[...] = jnp.asarray(kernel)
-    conv.bias[...] = jnp.asarray(bias)
+    conv.bias[...] = jnp.asarray(bias)  # type: ignore[index]  # use_bias is True: the bias exists
     return conv(jnp.asarray(x))
 
 
@@ -76,17 +78,24 @@ def kind(value: Any) -> str:
 
 def contents(layer: Any) -> dict[str, Any]:
     """What a freshly built layer holds, as plain data: each attribute's kind and value, and any nnx.Conv inside."""
-    held = {}
+    held: dict[str, Any] = {}
     for name in ("kernel", "bias"):
         value = getattr(layer, name, None)
         array = value[...] if isinstance(value, nnx.Variable) else value
         if not isinstance(array, (jax.Array, np.ndarray)):
             array = None
-        held[name] = {"kind": kind(value), "value": array, "dtype": str(getattr(array, "dtype", ""))}
+        held[name] = {
+            "kind": kind(value),
+            "value": array,
+            "dtype": str(getattr(array, "dtype", "")),
+        }
     stride = getattr(layer, "stride", None)
     held["stride"] = {"kind": kind(stride), "value": stride if type(stride) is int else None}
-    convs = [path for path, node in nnx.iter_graph(layer) if isinstance(node, nnx.Conv)] \
-        if isinstance(layer, nnx.Module) else []
+    convs = (
+        [path for path, node in nnx.iter_graph(layer) if isinstance(node, nnx.Conv)]
+        if isinstance(layer, nnx.Module)
+        else []
+    )
     held["conv"] = (".".join(map(str, convs[0])) or "the top") if convs else None
     return held
 
@@ -104,8 +113,17 @@ class MyConv2DLayer(Exercise):
     name = "MyConv2D"
     forbidden = CONVOLUTION_LAYER
     error_hints = ERROR_HINTS
-    visible = ({"in_features": 2, "out_features": 3, "kernel_h": 3, "kernel_w": 2, "stride": 2, "x": (5, 7, 2),
-                "seed": 1},)
+    visible = (
+        {
+            "in_features": 2,
+            "out_features": 3,
+            "kernel_h": 3,
+            "kernel_w": 2,
+            "stride": 2,
+            "x": (5, 7, 2),
+            "seed": 1,
+        },
+    )
 
     def data(self, case: dict[str, Any]) -> tuple[jax.Array, jax.Array, jax.Array]:
         """The case's input x and the random kernel and non-zero bias its layer is given."""
@@ -125,14 +143,19 @@ class MyConv2DLayer(Exercise):
         def build(answer: Any) -> Any:
             return answer(*sizes, rngs=nnx.Rngs(seed))
 
-        return [Call("init", lambda answer: contents(build(answer))),
-                Call("call", lambda answer: output_with(build(answer), kernel, bias, x), {"x": x})]
+        return [
+            Call("init", lambda answer: contents(build(answer))),
+            Call("call", lambda answer: output_with(build(answer), kernel, bias, x), {"x": x}),
+        ]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "MyConv2D(2, 3, 3, 2, 2, rngs=nnx.Rngs(1))", or "MyConv2D(2, 3, 3, 2, 2)(x (5, 7, 2))" for the call."""
         sizes = ", ".join(str(case[name]) for name in SIZES)
-        return f"MyConv2D({sizes}, rngs=nnx.Rngs({case['seed']}))" if label == "init" else \
-            f"MyConv2D({sizes})(x {tuple(case['x'])})"
+        return (
+            f"MyConv2D({sizes}, rngs=nnx.Rngs({case['seed']}))"
+            if label == "init"
+            else f"MyConv2D({sizes})(x {tuple(case['x'])})"
+        )
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """The layer's contents after __init__, or its output with the case's random kernel and bias."""
@@ -142,47 +165,79 @@ class MyConv2DLayer(Exercise):
         x, kernel, bias = self.data(case)
         s = case["stride"]
         expected = library_conv(x, kernel, bias, (s, s))
-        check_close(value, expected, f"{what} with a random kernel and a non-zero bias",
-                    output_mistakes(x, kernel, bias, s),
-                    {(1, *expected.shape): "the batch axis is still there: drop it after the convolution"})
+        check_close(
+            value,
+            expected,
+            f"{what} with a random kernel and a non-zero bias",
+            output_mistakes(x, kernel, bias, s),
+            {(1, *expected.shape): "the batch axis is still there: drop it after the convolution"},
+        )
 
     def judge_contents(self, case: dict[str, Any], held: dict[str, Any], what: str) -> None:
         """The Params, their shapes and initial values, and the static stride of a fresh layer."""
         cin, cout, kh, kw, s = (case[name] for name in SIZES)
         if held["conv"] is not None:
-            raise CheckFailed(f"{what} holds an nnx.Conv (at {held['conv']}), which this exercise asks you to write "
-                              f"yourself. Rewrite it without flax.nnx.Conv.")
+            raise CheckFailed(
+                f"{what} holds an nnx.Conv (at {held['conv']}), which this exercise asks you to write "
+                f"yourself. Rewrite it without flax.nnx.Conv."
+            )
         for name in ("kernel", "bias"):
             found = held[name]["kind"]
             if found == "missing":
-                raise CheckFailed(f"{what} has no attribute {name}."
-                                  f"{hint(f'it is stored under another name; store it as self.{name} = nnx.Param(...).')}")
+                raise CheckFailed(
+                    f"{what} has no attribute {name}."
+                    f"{hint(f'it is stored under another name; store it as self.{name} = nnx.Param(...).')}"
+                )
             if found != "nnx.Param":
-                mistake = ("the array was stored as it is, so it is not a parameter" if found.endswith("array") else
-                           f"only nnx.Param marks a trainable parameter, not {_an(found)}" if found.startswith("nnx.")
-                           else f"it holds {_an(found)}")
-                raise CheckFailed(f"{what}.{name} should be an nnx.Param, got {_an(found)}."
-                                  f"{hint(f'{mistake}; store it as self.{name} = nnx.Param(array).')}")
-        check_equal(tuple(np.shape(held["kernel"]["value"])), (kh, kw, cin, cout), f"{what}.kernel shape",
-                    kernel_shape_mistake(tuple(np.shape(held["kernel"]["value"])), (cin, cout, kh, kw)))
-        check_equal(tuple(np.shape(held["bias"]["value"])), (cout,), f"{what}.bias shape",
-                    "the bias has one number per output channel: shape (out_features,).")
+                mistake = (
+                    "the array was stored as it is, so it is not a parameter"
+                    if found.endswith("array")
+                    else f"only nnx.Param marks a trainable parameter, not {_an(found)}"
+                    if found.startswith("nnx.")
+                    else f"it holds {_an(found)}"
+                )
+                raise CheckFailed(
+                    f"{what}.{name} should be an nnx.Param, got {_an(found)}."
+                    f"{hint(f'{mistake}; store it as self.{name} = nnx.Param(array).')}"
+                )
+        check_equal(
+            tuple(np.shape(held["kernel"]["value"])),
+            (kh, kw, cin, cout),
+            f"{what}.kernel shape",
+            kernel_shape_mistake(tuple(np.shape(held["kernel"]["value"])), (cin, cout, kh, kw)),
+        )
+        check_equal(
+            tuple(np.shape(held["bias"]["value"])),
+            (cout,),
+            f"{what}.bias shape",
+            "the bias has one number per output channel: shape (out_features,).",
+        )
         judge_stride(held["stride"], s, what)
         for name in ("kernel", "bias"):
             judge_dtype(held[name]["dtype"], f"{what}.{name} right after __init__", name)
-        check_close(held["kernel"]["value"], library_kernel((cin, cout, kh, kw), nnx.Rngs(case["seed"])),
-                    f"{what}.kernel right after __init__", kernel_mistakes((cin, cout, kh, kw), case["seed"]))
-        check_close(held["bias"]["value"], np.zeros(cout, np.float32), f"{what}.bias right after __init__",
-                    {"the bias is initialised to ones; it must start at zeros": np.ones(cout, np.float32)})
+        check_close(
+            held["kernel"]["value"],
+            library_kernel((cin, cout, kh, kw), nnx.Rngs(case["seed"])),
+            f"{what}.kernel right after __init__",
+            kernel_mistakes((cin, cout, kh, kw), case["seed"]),
+        )
+        check_close(
+            held["bias"]["value"],
+            np.zeros(cout, np.float32),
+            f"{what}.bias right after __init__",
+            {"the bias is initialised to ones; it must start at zeros": np.ones(cout, np.float32)},
+        )
 
 
 def judge_dtype(dtype: str, what: str, name: str) -> None:
     """A Param's numbers must be float32 (float64, where a NumPy array holds them, computes the same)."""
     if dtype in ("float32", "float64"):
         return
-    mistake = (f"the {name} was created with an integer dtype; create it with a float one (float32)"
-               if "int" in dtype or dtype == "bool" else f"the {name} was created in {dtype}; create it in float32, "
-                                                         f"the default")
+    mistake = (
+        f"the {name} was created with an integer dtype; create it with a float one (float32)"
+        if "int" in dtype or dtype == "bool"
+        else f"the {name} was created in {dtype}; create it in float32, the default"
+    )
     raise CheckFailed(f"{what}: expected float32 numbers, got {dtype}.{hint(mistake + '.')}")
 
 
@@ -200,10 +255,14 @@ def judge_stride(held: dict[str, Any], stride: int, what: str) -> None:
     """The stride must stay the plain int it was given: a static setting, not a Variable or an array."""
     found = held["kind"]
     if found == "missing":
-        raise CheckFailed(f"{what} has no attribute stride."
-                          f"{hint('it is stored under another name, or not at all; store it as self.stride = stride.')}")
+        raise CheckFailed(
+            f"{what} has no attribute stride."
+            f"{hint('it is stored under another name, or not at all; store it as self.stride = stride.')}"
+        )
     if found.startswith("nnx."):
-        mistake = "the stride is a setting, not a parameter: store the plain int, self.stride = stride."
+        mistake = (
+            "the stride is a setting, not a parameter: store the plain int, self.stride = stride."
+        )
     elif found != "int":
         mistake = f"the stride was stored as {_an(found)}; store the plain Python int: self.stride = stride."
     elif held["value"] != stride:
@@ -225,37 +284,50 @@ def kernel_mistakes(sizes: tuple[int, int, int, int], seed: int) -> dict[str, Ca
         return library_kernel(sizes, rngs)
 
     return {
-        "the kernel was drawn from a fixed jax.random.key(0) (or PRNGKey(0)); draw it with rngs.params()":
-            lambda: nnx.initializers.lecun_normal()(jax.random.key(0), shape),
-        "the kernel was drawn from jax.random.key(seed) directly; draw it with rngs.params()":
-            lambda: nnx.initializers.lecun_normal()(jax.random.key(seed), shape),
-        "the kernel was drawn from a new nnx.Rngs(0); draw it from the rngs passed in, with rngs.params()":
-            lambda: library_kernel(sizes, nnx.Rngs(0)),
+        "the kernel was drawn from a fixed jax.random.key(0) (or PRNGKey(0)); draw it with rngs.params()": lambda: (
+            nnx.initializers.lecun_normal()(jax.random.key(0), shape)
+        ),
+        "the kernel was drawn from jax.random.key(seed) directly; draw it with rngs.params()": lambda: (
+            nnx.initializers.lecun_normal()(jax.random.key(seed), shape)
+        ),
+        "the kernel was drawn from a new nnx.Rngs(0); draw it from the rngs passed in, with rngs.params()": lambda: (
+            library_kernel(sizes, nnx.Rngs(0))
+        ),
         "the kernel got the second key: create it first, with the first rngs.params() call": second_key,
-        "nnx.initializers.glorot_normal() instead of nnx.initializers.lecun_normal()":
-            lambda: library_kernel(sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.glorot_normal()),
-        "jax.random.normal instead of nnx.initializers.lecun_normal()":
-            lambda: library_kernel(sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.normal(1.0)),
-        "the kernel was drawn in PyTorch's (out, in, kh, kw) layout and then transposed":
-            lambda: library_kernel((kh, kw, cout, cin), nnx.Rngs(seed)).transpose(2, 3, 1, 0),
+        "nnx.initializers.glorot_normal() instead of nnx.initializers.lecun_normal()": lambda: (
+            library_kernel(sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.glorot_normal())
+        ),
+        "jax.random.normal instead of nnx.initializers.lecun_normal()": lambda: library_kernel(
+            sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.normal(1.0)
+        ),
+        "the kernel was drawn in PyTorch's (out, in, kh, kw) layout and then transposed": lambda: (
+            library_kernel((kh, kw, cout, cin), nnx.Rngs(seed)).transpose(2, 3, 1, 0)
+        ),
     }
 
 
-def output_mistakes(x: jax.Array, kernel: jax.Array, bias: jax.Array, s: int) -> dict[str, Callable[[], Any]]:
+def output_mistakes(
+    x: jax.Array, kernel: jax.Array, bias: jax.Array, s: int
+) -> dict[str, Callable[[], Any]]:
     """Outputs of known wrong layers on x, by the mistake that produces them."""
     return {
-        "the stride is stored but never used: this is the stride-1 output":
-            lambda: library_conv(x, kernel, bias, (1, 1)),
-        "the stride is applied to the height only; use window_strides=(stride, stride)":
-            lambda: library_conv(x, kernel, bias, (s, 1)),
-        "the stride is applied to the width only; use window_strides=(stride, stride)":
-            lambda: library_conv(x, kernel, bias, (1, s)),
+        "the stride is stored but never used: this is the stride-1 output": lambda: library_conv(
+            x, kernel, bias, (1, 1)
+        ),
+        "the stride is applied to the height only; use window_strides=(stride, stride)": lambda: (
+            library_conv(x, kernel, bias, (s, 1))
+        ),
+        "the stride is applied to the width only; use window_strides=(stride, stride)": lambda: (
+            library_conv(x, kernel, bias, (1, s))
+        ),
         "the bias is never added": lambda: library_conv(x, kernel, jnp.zeros_like(bias), (s, s)),
         'padding "VALID" instead of "SAME"': lambda: library_conv(x, kernel, bias, (s, s), "VALID"),
-        "the kernel is flipped (a true convolution, not a cross-correlation)":
-            lambda: library_conv(x, kernel[::-1, ::-1], bias, (s, s)),
-        "the kernel's height and width axes are swapped":
-            lambda: library_conv(x, kernel.transpose(1, 0, 2, 3), bias, (s, s)),
+        "the kernel is flipped (a true convolution, not a cross-correlation)": lambda: library_conv(
+            x, kernel[::-1, ::-1], bias, (s, s)
+        ),
+        "the kernel's height and width axes are swapped": lambda: library_conv(
+            x, kernel.transpose(1, 0, 2, 3), bias, (s, s)
+        ),
     }
 
 
@@ -266,13 +338,26 @@ class Conv2dForward(Exercise):
     forbidden = CONVOLUTION_LAYER
     error_hints = ERROR_HINTS
     numbers = ("seed", "features", "kernel_h", "kernel_w", "stride")
-    visible = ({"seed": 3.0, "x": (5, 6, 2), "features": 3.0, "kernel_h": 3.0, "kernel_w": 2.0, "stride": 2.0},)
+    visible = (
+        {
+            "seed": 3.0,
+            "x": (5, 6, 2),
+            "features": 3.0,
+            "kernel_h": 3.0,
+            "kernel_w": 2.0,
+            "stride": 2.0,
+        },
+    )
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         """The arguments in order: x is a JAX array (a NumPy one for `"x_type": "numpy"`), the numbers floats."""
         x = random_array(np.random.default_rng(int(case["seed"]) + 100), tuple(case["x"]))
         args = {name: float(case[name]) for name in self.numbers}
-        return {"seed": args.pop("seed"), "x": x if case.get("x_type") == "numpy" else jnp.asarray(x), **args}
+        return {
+            "seed": args.pop("seed"),
+            "x": x if case.get("x_type") == "numpy" else jnp.asarray(x),
+            **args,
+        }
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """One call, positional."""
@@ -288,8 +373,10 @@ class Conv2dForward(Exercise):
     def explain_error(self, what: str, raised: str) -> str:
         """An unwritten MyConv2D makes conv2d_forward raise NotImplementedError too: say so."""
         if raised.startswith("NotImplementedError"):
-            return (f"{what} raised NotImplementedError: conv2d_forward, or the MyConv2D it builds, is not written "
-                    f"yet. Replace `raise NotImplementedError()` in its solution cell with your code and run that cell.")
+            return (
+                f"{what} raised NotImplementedError: conv2d_forward, or the MyConv2D it builds, is not written "
+                f"yet. Replace `raise NotImplementedError()` in its solution cell with your code and run that cell."
+            )
         return super().explain_error(what, raised)
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
@@ -297,24 +384,41 @@ class Conv2dForward(Exercise):
         seed, f, kh, kw, s = (int(case[name]) for name in self.numbers)
         x = self.inputs(case)["x"]
 
-        def layer_output(rngs_seed: int = seed, size: tuple[int, int] = (kh, kw), strides: int = s) -> jax.Array:
-            conv = nnx.Conv(np.shape(x)[-1], f, size, strides=strides, padding="SAME", rngs=nnx.Rngs(rngs_seed))
+        def layer_output(
+            rngs_seed: int = seed, size: tuple[int, int] = (kh, kw), strides: int = s
+        ) -> jax.Array:
+            conv = nnx.Conv(
+                np.shape(x)[-1], f, size, strides=strides, padding="SAME", rngs=nnx.Rngs(rngs_seed)
+            )
             return conv(jnp.asarray(x))
 
         expected = layer_output()
         mistakes = {
-            "this is the stride-1 output: pass int(stride) on to MyConv2D (and make sure MyConv2D uses it)":
-                lambda: layer_output(strides=1).reshape(-1),
-            "the seed was not used: build nnx.Rngs(int(seed))": lambda: layer_output(rngs_seed=0).reshape(-1),
-            "kernel_h and kernel_w are swapped: MyConv2D takes kernel_h first":
-                lambda: layer_output(size=(kw, kh)).reshape(-1),
-            "the output was flattened channels first: flatten the (H, W, features) output as it is, with .reshape(-1)":
-                lambda: jnp.moveaxis(expected, -1, 0).reshape(-1),
-            "the output was flattened in column-major (Fortran) order: use .reshape(-1), which keeps row-major order":
-                lambda: expected.transpose().reshape(-1),
+            "this is the stride-1 output: pass int(stride) on to MyConv2D (and make sure MyConv2D uses it)": lambda: (
+                layer_output(strides=1).reshape(-1)
+            ),
+            "the seed was not used: build nnx.Rngs(int(seed))": lambda: layer_output(
+                rngs_seed=0
+            ).reshape(-1),
+            "kernel_h and kernel_w are swapped: MyConv2D takes kernel_h first": lambda: (
+                layer_output(size=(kw, kh)).reshape(-1)
+            ),
+            (
+                "the output was flattened channels first: flatten the (H, W, "
+                "features) output as it is, with .reshape(-1)"
+            ): lambda: jnp.moveaxis(expected, -1, 0).reshape(-1),
+            (
+                "the output was flattened in column-major (Fortran) order: use "
+                ".reshape(-1), which keeps row-major order"
+            ): lambda: expected.transpose().reshape(-1),
         }
-        check_close(value, expected.reshape(-1), what, mistakes,
-                    {tuple(expected.shape): "the output is not flattened: return it with .reshape(-1)"})
+        check_close(
+            value,
+            expected.reshape(-1),
+            what,
+            mistakes,
+            {tuple(expected.shape): "the output is not flattened: return it with .reshape(-1)"},
+        )
 
 
 MY_CONV2D, CONV2D_FORWARD = MyConv2DLayer(), Conv2dForward()

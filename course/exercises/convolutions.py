@@ -16,8 +16,10 @@ import torch
 from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start
 from course.judging.forbidden import CONVOLUTION
 
-OFF_BY_ONE = ("the output size is off by one: a kernel of size k fits in size - k + 1 positions along an axis "
-              "of that size.")
+OFF_BY_ONE = (
+    "the output size is off by one: a kernel of size k fits in size - k + 1 positions along an axis "
+    "of that size."
+)
 
 
 class TorchConvolution(TorchFunction):
@@ -26,19 +28,22 @@ class TorchConvolution(TorchFunction):
     Subclasses give `convolve` (the library call) and `flip_dims` (the kernel's spatial axes).
     """
 
-    arguments = tensors = ("x", "weights")
+    arguments: tuple[str, ...] = ("x", "weights")
+    tensors: tuple[str, ...] = ("x", "weights")
     keep_dtype = "x"
     forbidden = CONVOLUTION
     flip_dims: tuple[int, ...] = (-1,)
-    dtype_mistake = ("return the result in x's dtype, as the library's convolution does: create any buffer "
-                     "with dtype=x.dtype.")
+    dtype_mistake = (
+        "return the result in x's dtype, as the library's convolution does: create any buffer "
+        "with dtype=x.dtype."
+    )
     error_hints = {
         "out of bounds for storage": "the as_strided view reaches past the end of x's memory: check its size and "
-                                     "build its strides from x.stride().",
+        "build its strides from x.stride().",
         "view size is not compatible": "an input may be non-contiguous (weights too): use .reshape, never .view.",
     }
 
-    def convolve(self, x: torch.Tensor, weights: torch.Tensor, **options: Any) -> torch.Tensor:
+    def convolve(self, *args: Any, **kwargs: Any) -> torch.Tensor:
         """The library's convolution of `x` with `weights`."""
         raise NotImplementedError
 
@@ -50,19 +55,23 @@ class TorchConvolution(TorchFunction):
             return self.reference(inputs, kernel, **options)
 
         found = {
-            "the windows assume a contiguous x: build their strides from x.stride()":
-                lambda: convolve(as_if_contiguous(x), weights),
+            "the windows assume a contiguous x: build their strides from x.stride()": lambda: (
+                convolve(as_if_contiguous(x), weights)
+            ),
             "storage_offset=0 was passed, so the windows start at the storage's start rather than at x's first "
             "element: leave storage_offset out": lambda: convolve(from_storage_start(x), weights),
             "the kernel is flipped: that is a true convolution (like np.convolve / jnp.convolve), but a conv layer "
             "computes a cross-correlation": lambda: convolve(x, weights.flip(self.flip_dims)),
-            "the weights are read as if they were contiguous: use weights.stride(), or index them":
-                lambda: convolve(x, as_if_contiguous(weights)),
+            "the weights are read as if they were contiguous: use weights.stride(), or index them": lambda: (
+                convolve(x, as_if_contiguous(weights))
+            ),
         }
         if weights.dim() > 2:
-            found["the sum forgot the input channels: only channel 0 was used"] = \
-                lambda: convolve(x[:, :1], weights[:, :1])
+            found["the sum forgot the input channels: only channel 0 was used"] = lambda: convolve(
+                x[:, :1], weights[:, :1]
+            )
             if weights.shape[0] == weights.shape[1]:
-                found["weights were read as (ic, oc, ...); PyTorch's layout is (oc, ic, ...): output channel first"] = \
-                    lambda: convolve(x, weights.transpose(0, 1))
+                found[
+                    "weights were read as (ic, oc, ...); PyTorch's layout is (oc, ic, ...): output channel first"
+                ] = lambda: convolve(x, weights.transpose(0, 1))
         return found

@@ -43,7 +43,11 @@ def shapes_of(tree: Any) -> Any:
 
 def field_names(module_class: Any) -> list[str]:
     """The fields a Linen module class declares, in order (without Linen's own `parent` and `name`)."""
-    return [field.name for field in dataclasses.fields(module_class) if field.name not in ("parent", "name")]
+    return [
+        field.name
+        for field in dataclasses.fields(module_class)
+        if field.name not in ("parent", "name")
+    ]
 
 
 def second_parameter_key(key: jax.Array) -> jax.Array:
@@ -72,17 +76,19 @@ class LinenLayer(Exercise):
     dimension_numbers = ""  # e.g. '("NWC", "WIO", "NWC")'
 
     @property
-    def error_hints(self) -> dict[str, str]:
+    def error_hints(self) -> dict[str, str]:  # type: ignore[override]  # a layer's hints name its layouts
         """Known errors an answer raises, and their likely mistakes."""
-        return {**SIZE_HINTS,
-                "ndim to be equal": "conv_general_dilated needs a batch axis: call it on x[None] and take [0] of "
-                                    "the result.",
-                "must equal the rhs input feature dimension size": f"the kernel's axes do not match dimension_numbers: "
-                f"the kernel is {self.kernel_layout} and the triple is {self.dimension_numbers}.",
-                "window_strides must have the same number of dimensions": "window_strides needs one stride per "
-                                                                          "spatial axis of the kernel."}
+        return {
+            **SIZE_HINTS,
+            "ndim to be equal": "conv_general_dilated needs a batch axis: call it on x[None] and take [0] of "
+            "the result.",
+            "must equal the rhs input feature dimension size": f"the kernel's axes do not match dimension_numbers: "
+            f"the kernel is {self.kernel_layout} and the triple is {self.dimension_numbers}.",
+            "window_strides must have the same number of dimensions": "window_strides needs one stride per "
+            "spatial axis of the kernel.",
+        }
 
-    def kernel_shape(self, c_in: int, **fields: int) -> tuple[int, ...]:
+    def kernel_shape(self, *args: Any, **kwargs: Any) -> tuple[int, ...]:
         """The shape the kernel must have for `c_in` input channels."""
         raise NotImplementedError
 
@@ -90,15 +96,17 @@ class LinenLayer(Exercise):
         """The flax.linen.Conv computing what the layer with these fields computes; `options` change its settings."""
         raise NotImplementedError
 
-    def kernel_hints(self, c_in: int, **fields: int) -> dict[tuple[int, ...], str]:
+    def kernel_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
         """Wrong kernel shapes and the mistakes that give them."""
         return {}
 
-    def output_mistakes(self, convolve: Any, kernel: jax.Array, fields: dict[str, int]) -> dict[str, Any]:
+    def output_mistakes(
+        self, convolve: Any, kernel: jax.Array, fields: dict[str, int]
+    ) -> dict[str, Any]:
         """This layer's own known mistakes: `convolve(kernel=..., bias=..., **options)` computes each one's output."""
         return {}
 
-    def output_shape_hints(self, x_shape: tuple[int, ...], **fields: int) -> dict[tuple[int, ...], str]:
+    def output_shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
         """This layer's own wrong output shapes and the mistakes that give them."""
         return {}
 
@@ -120,11 +128,20 @@ class LinenLayer(Exercise):
         key, values = jax.random.PRNGKey(case["seed"]), list(self.case_fields(case).values())
 
         def shapes(answer: Any) -> dict[str, Any]:
-            return {"fields": field_names(answer), "shapes": shapes_of(jax.eval_shape(answer(*values).init, key, x))}
+            return {
+                "fields": field_names(answer),
+                "shapes": shapes_of(jax.eval_shape(answer(*values).init, key, x)),
+            }
 
-        return [Call("shapes", shapes, {"x": x}),
-                Call("init", lambda answer: answer(*values).init(key, x), {"x": x}),
-                Call("apply", lambda answer: answer(*values).apply({"params": params}, x), {"x": x, "params": params})]
+        return [
+            Call("shapes", shapes, {"x": x}),
+            Call("init", lambda answer: answer(*values).init(key, x), {"x": x}),
+            Call(
+                "apply",
+                lambda answer: answer(*values).apply({"params": params}, x),
+                {"x": x, "params": params},
+            ),
+        ]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "MyConv1D(4, 3).init(PRNGKey(12), x (6, 2))"."""
@@ -135,18 +152,25 @@ class LinenLayer(Exercise):
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Judge one step: the parameter tree, the initial values, or the output."""
-        {"shapes": self.judge_shapes, "init": self.judge_init, "apply": self.judge_output}[call.label](
-            case, call, value, what)
+        {"shapes": self.judge_shapes, "init": self.judge_init, "apply": self.judge_output}[
+            call.label
+        ](case, call, value, what)
 
     def judge_shapes(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """The variables must be exactly {"params": {"kernel": ..., "bias": (features,)}}."""
         fields, c_in = self.case_fields(case), tuple(case["x"])[-1]
-        wanted = {"params": {"kernel": self.kernel_shape(c_in, **fields), "bias": (fields["features"],)}}
+        wanted = {
+            "params": {"kernel": self.kernel_shape(c_in, **fields), "bias": (fields["features"],)}
+        }
         if not (isinstance(value, dict) and set(value) == {"fields", "shapes"}):
             raise CheckFailed(f"{what}: the parameter shapes did not come back.")
         if value["shapes"] != wanted:
-            check_equal(value["shapes"], wanted, f"{what}: parameter shapes",
-                        self.tree_hint(value["shapes"], value["fields"], case))
+            check_equal(
+                value["shapes"],
+                wanted,
+                f"{what}: parameter shapes",
+                self.tree_hint(value["shapes"], value["fields"], case),
+            )
 
     def tree_hint(self, shapes: Any, declared: Any, case: dict[str, Any]) -> str:
         """The likely mistake behind a wrong parameter tree."""
@@ -154,15 +178,19 @@ class LinenLayer(Exercise):
         params = shapes.get("params") if isinstance(shapes, dict) else None
         params = params if isinstance(params, dict) else {}
         order = list(self.fields)
-        declared = declared[:len(order)] if isinstance(declared, list) else order
+        declared = declared[: len(order)] if isinstance(declared, list) else order
         if declared != order and sorted(declared) == sorted(order):
             positional = ", ".join(map(repr, fields.values()))
             keywords = ", ".join(f"{name}={value!r}" for name, value in fields.items())
-            return (f"the fields are declared in another order than {', '.join(order)}, so {self.name}({positional}) "
-                    f"does not mean {self.name}({keywords}).")
+            return (
+                f"the fields are declared in another order than {', '.join(order)}, so {self.name}({positional}) "
+                f"does not mean {self.name}({keywords})."
+            )
         if any(isinstance(item, dict) for item in params.values()):
-            return (f"the parameters sit in a submodule: create `kernel` and `bias` with self.param in {self.name} "
-                    f"itself.")
+            return (
+                f"the parameters sit in a submodule: create `kernel` and `bias` with self.param in {self.name} "
+                f"itself."
+            )
         kernel, kernel_hints = params.get("kernel"), self.kernel_hints(c_in, **fields)
         if isinstance(kernel, tuple) and kernel in kernel_hints:
             return kernel_hints[kernel]
@@ -170,8 +198,10 @@ class LinenLayer(Exercise):
             return "there is no `bias` parameter of shape (features,)."
         if params["bias"] != (fields["features"],):
             return f"the bias has shape {params['bias']}; it holds one number per output feature: (features,)."
-        return (f"create exactly two parameters with self.param in {self.name} itself: 'kernel' "
-                f"{self.kernel_layout}, then 'bias' (features,).")
+        return (
+            f"create exactly two parameters with self.param in {self.name} itself: 'kernel' "
+            f"{self.kernel_layout}, then 'bias' (features,)."
+        )
 
     def judge_init(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """The kernel must be what lecun_normal() gives with the first key, the bias zeros."""
@@ -180,36 +210,59 @@ class LinenLayer(Exercise):
         params = value.get("params") if isinstance(value, dict) else None
         if not (isinstance(params, dict) and {"kernel", "bias"} <= set(params)):
             raise CheckFailed(f"{what}: the variables have no params 'kernel' and 'bias'.")
-        created_second = lambda: nn.initializers.lecun_normal()(second_parameter_key(key), reference["kernel"].shape)
-        check_close(params["kernel"], reference["kernel"], f"{what}: initial kernel (create it first, with "
-                    f"lecun_normal())", {"the bias was created before the kernel; create the kernel first (the order "
-                                         "decides each parameter's random key)": created_second})
+
+        def created_second() -> jax.Array:
+            return nn.initializers.lecun_normal()(
+                second_parameter_key(key), reference["kernel"].shape
+            )
+
+        check_close(
+            params["kernel"],
+            reference["kernel"],
+            f"{what}: initial kernel (create it first, with lecun_normal())",
+            {
+                "the bias was created before the kernel; create the kernel first (the order "
+                "decides each parameter's random key)": created_second
+            },
+        )
         zeros = np.zeros(fields["features"], np.float32)
-        check_close(params["bias"], zeros, f"{what}: initial bias (zeros)",
-                    {"the bias starts at ones; use nn.initializers.zeros": zeros + 1})
+        check_close(
+            params["bias"],
+            zeros,
+            f"{what}: initial bias (zeros)",
+            {"the bias starts at ones; use nn.initializers.zeros": zeros + 1},
+        )
 
     def judge_output(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """The output must be what flax.linen.Conv gives with the same parameters."""
         fields, x, params = self.case_fields(case), call.args["x"], call.args["params"]
 
-        def convolve(kernel: jax.Array = params["kernel"], bias: jax.Array = params["bias"],
-                     **options: Any) -> jax.Array:
-            return self.library_layer(fields, **options).apply({"params": {"kernel": kernel, "bias": bias}}, x)
+        def convolve(
+            kernel: jax.Array = params["kernel"], bias: jax.Array = params["bias"], **options: Any
+        ) -> Any:
+            return self.library_layer(fields, **options).apply(
+                {"params": {"kernel": kernel, "bias": bias}}, x
+            )
 
         expected = convolve()
         kernel, spatial = params["kernel"], len(tuple(case["x"])) - 1
         mistakes = {
-            "the bias is never added (invisible at init, where it is zero)":
-                lambda: convolve(bias=jnp.zeros_like(params["bias"])),
-            "the kernel is flipped: a true convolution instead of a cross-correlation":
-                lambda: convolve(kernel=kernel[(slice(None, None, -1),) * spatial]),
+            "the bias is never added (invisible at init, where it is zero)": lambda: convolve(
+                bias=jnp.zeros_like(params["bias"])
+            ),
+            "the kernel is flipped: a true convolution instead of a cross-correlation": lambda: (
+                convolve(kernel=kernel[(slice(None, None, -1),) * spatial])
+            ),
             'padding "VALID" (no padding) instead of "SAME"': lambda: convolve(padding="VALID"),
-            'the odd padding element is at the front; "SAME" puts it at the end':
-                lambda: convolve(padding="SAME_LOWER"),
+            'the odd padding element is at the front; "SAME" puts it at the end': lambda: convolve(
+                padding="SAME_LOWER"
+            ),
             **self.output_mistakes(convolve, kernel, fields),
         }
-        shape_hints = {(1, *expected.shape): "the batch axis is still there: drop it with out[0].",
-                       **self.output_shape_hints(tuple(case["x"]), **fields)}
+        shape_hints = {
+            (1, *expected.shape): "the batch axis is still there: drop it with out[0].",
+            **self.output_shape_hints(tuple(case["x"]), **fields),
+        }
         check_close(value, expected, what, mistakes, shape_hints)
 
 
@@ -229,13 +282,15 @@ class LinenForward(Exercise):
         x = random_array(np.random.default_rng(int(case["seed"])), tuple(case["x"]))
         return {"seed": case["seed"], "x": x, **{name: case[name] for name in self.layer.fields}}
 
-    def library_forward(self, seed: int, x: jax.Array, **fields: int) -> jax.Array:
+    def library_forward(self, seed: int, x: jax.Array, **fields: int) -> Any:
         """The layer's output, unflattened, with flax.linen.Conv initialised from PRNGKey(seed)."""
         layer = self.layer.library_layer(fields)
         return layer.apply(layer.init(jax.random.PRNGKey(seed), x), x)
 
     def reference(self, seed: float, x: jax.Array, **sizes: float) -> jax.Array:
-        return self.library_forward(int(seed), x, **{name: int(size) for name, size in sizes.items()}).reshape(-1)
+        return self.library_forward(
+            int(seed), x, **{name: int(size) for name, size in sizes.items()}
+        ).reshape(-1)
 
     def mistakes(self, seed: int, x: jax.Array, **fields: int) -> dict[str, Any]:
         """This function's own known mistakes and their outputs (values, or functions computing them)."""
@@ -244,9 +299,11 @@ class LinenForward(Exercise):
     def explain_error(self, what: str, raised: str) -> str:
         """An unwritten layer shows up here too: the function builds it."""
         if raised.startswith(NOT_WRITTEN):
-            return (f"{self.name}, or the {self.layer.name} it builds, is not written yet: replace "
-                    f"`raise NotImplementedError()` with your code, run that cell, and get {self.layer.name}'s "
-                    f"check passing first.")
+            return (
+                f"{self.name}, or the {self.layer.name} it builds, is not written yet: replace "
+                f"`raise NotImplementedError()` with your code, run that cell, and get {self.layer.name}'s "
+                f"check passing first."
+            )
         return super().explain_error(what, raised)
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
@@ -263,12 +320,20 @@ class LinenForward(Exercise):
         seed, x = int(case["seed"]), call.args["x"]
         fields = {name: int(case[name]) for name in self.layer.fields}
         out = self.library_forward(seed, x, **fields)
-        mistakes = {"the output is not flattened: return a 1-D array, e.g. out.reshape(-1)": out,
-                    "the output is flattened column by column; flatten row-major with .reshape(-1)":
-                        lambda: np.ravel(np.asarray(out), order="F"),
-                    **self.mistakes(seed, x, **fields)}
+        mistakes = {
+            "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)": out,
+            "the output is flattened column by column; flatten row-major with .reshape(-1)": lambda: (
+                np.ravel(np.asarray(out), order="F")
+            ),
+            **self.mistakes(seed, x, **fields),
+        }
         if seed != 0:
-            mistakes["the seed is ignored: the key must be jax.random.PRNGKey(int(seed))"] = \
+            mistakes["the seed is ignored: the key must be jax.random.PRNGKey(int(seed))"] = (
                 lambda: self.library_forward(0, x, **fields).reshape(-1)
-        shape_hints = {tuple(out.shape): "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)."}
+            )
+        shape_hints = {
+            tuple(
+                out.shape
+            ): "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)."
+        }
         check_close(value, self.expected(case), what, mistakes, shape_hints)

@@ -14,17 +14,26 @@ import torch
 import torch.nn.functional as F
 from torch.nn.modules.utils import _pair
 
-from course.exercises.tensors import SCALE, SHIFT, TorchFunction, as_if_contiguous, from_storage_start
+from course.exercises.tensors import (
+    SCALE,
+    SHIFT,
+    TorchFunction,
+    as_if_contiguous,
+    from_storage_start,
+)
 from course.judging.checks import check_close, check_dtype
 from course.judging.exercise import Call, Exercise, ExerciseSet
 from course.judging.forbidden import MAX_POOLING, MAX_POOLING_LAYER
 
-NEGATIVE = "negative"  # a case's `values`: all entries below -0.5, so that no zero padding can go unnoticed
+# a case's `values`: all entries below -0.5, so that no zero padding can go unnoticed
+NEGATIVE = "negative"
 PAIR_HINT = "may each be an int or an (h, w) tuple; turn an int v into (v, v) first."
 # Parts of the errors that code written for ints only (or for pairs only) raises, and those of float sizes.
 PAIR_ERRORS = ("non-iterable int", "'int' object", "tuple", "inhomogeneous")
-FLOAT_SIZE_ERRORS = {key: "sizes and strides must be ints: compute the output size with //, not /."
-                     for key in ("of type float", "got float", "'float' object")}
+FLOAT_SIZE_ERRORS = dict.fromkeys(
+    ("of type float", "got float", "'float' object"),
+    "sizes and strides must be ints: compute the output size with //, not /.",
+)
 
 
 def swapped(value: Any) -> tuple[int, int]:
@@ -39,16 +48,35 @@ class MaxPool2d(TorchFunction):
     arguments = ("x", "kernel_size", "stride", "padding")
     tensors, keep_dtype = ("x",), "x"
     forbidden = MAX_POOLING
-    dtype_mistake = "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype."
-    error_hints = {"required positional argument": "keep the signature maxpool2d(x, kernel_size, stride=None, "
-                                                   "padding=0): stride and padding have defaults.",
-                   **FLOAT_SIZE_ERRORS, **{key: f"kernel_size, stride and padding {PAIR_HINT}" for key in PAIR_ERRORS}}
+    dtype_mistake = (
+        "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype."
+    )
+    error_hints = {
+        "required positional argument": "keep the signature maxpool2d(x, kernel_size, stride=None, "
+        "padding=0): stride and padding have defaults.",
+        **FLOAT_SIZE_ERRORS,
+        **dict.fromkeys(PAIR_ERRORS, f"kernel_size, stride and padding {PAIR_HINT}"),
+    }
     visible = (
         {"x": (1, 2, 5, 6), "kernel_size": 2, "seed": 11, "values": NEGATIVE},
-        {"x": (1, 2, 5, 6), "kernel_size": 3, "stride": 2, "padding": 1, "seed": 12, "values": NEGATIVE},
+        {
+            "x": (1, 2, 5, 6),
+            "kernel_size": 3,
+            "stride": 2,
+            "padding": 1,
+            "seed": 12,
+            "values": NEGATIVE,
+        },
         {"x": (2, 2, 5, 6), "kernel_size": (2, 3), "stride": (1, 2), "padding": (1, 0), "seed": 13},
-        {"x": (1, 3, 7, 6), "kernel_size": (3, 2), "stride": None, "padding": (0, 1), "seed": 14,
-         "dtype": "float32", "values": NEGATIVE},
+        {
+            "x": (1, 3, 7, 6),
+            "kernel_size": (3, 2),
+            "stride": None,
+            "padding": (0, 1),
+            "seed": 14,
+            "dtype": "float32",
+            "values": NEGATIVE,
+        },
     )
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
@@ -61,62 +89,92 @@ class MaxPool2d(TorchFunction):
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "maxpool2d(all-negative x (1, 2, 5, 6) transposed view, kernel_size=2)"."""
         text = super().describe(case, label)
-        return text.replace("(x ", "(all-negative x ", 1) if case.get("values") == NEGATIVE else text
+        return (
+            text.replace("(x ", "(all-negative x ", 1) if case.get("values") == NEGATIVE else text
+        )
 
-    def reference(self, x: torch.Tensor, kernel_size: Any, stride: Any = None, padding: Any = 0) -> torch.Tensor:
+    def reference(
+        self, x: torch.Tensor, kernel_size: Any, stride: Any = None, padding: Any = 0
+    ) -> torch.Tensor:
         return F.max_pool2d(x.double(), kernel_size, stride, padding)
 
-    def mistakes(self, x: torch.Tensor, kernel_size: Any, stride: Any = None, padding: Any = 0) -> dict[str, Any]:
+    def mistakes(
+        self, x: torch.Tensor, kernel_size: Any, stride: Any = None, padding: Any = 0
+    ) -> dict[str, Any]:
         step = kernel_size if stride is None else stride
         (ph, pw), (sh, sw) = _pair(padding), _pair(step)
 
-        def pool(t: torch.Tensor, k: Any = kernel_size, s: Any = step, pads: tuple[int, ...] = (pw, pw, ph, ph),
-                 value: float = -math.inf) -> Any:
+        def pool(
+            t: torch.Tensor,
+            k: Any = kernel_size,
+            s: Any = step,
+            pads: tuple[int, ...] = (pw, pw, ph, ph),
+            value: float = -math.inf,
+        ) -> Any:
             """F.max_pool2d of t padded with `value` by F.pad, as (left, right, top, bottom) `pads` say."""
             return lambda: F.max_pool2d(F.pad(t.double(), pads, value=value), k, s)
 
         right = pool(x)
-        mistakes = {"padded with 0 instead of -inf: a zero pad wins every border window of a negative input":
-                        pool(x, value=0.0)}
+        mistakes = {
+            "padded with 0 instead of -inf: a zero pad wins every border window of a negative input": pool(
+                x, value=0.0
+            )
+        }
         if stride is None:
-            mistakes["stride=None was treated as stride 1; PyTorch's pooling default is stride = kernel_size"] = (
-                pool(x, s=1))
+            mistakes[
+                "stride=None was treated as stride 1; PyTorch's pooling default is stride = kernel_size"
+            ] = pool(x, s=1)
         else:
-            mistakes["the stride argument is ignored (stride = kernel_size always)"] = pool(x, s=kernel_size)
+            mistakes["the stride argument is ignored (stride = kernel_size always)"] = pool(
+                x, s=kernel_size
+            )
         return {
             **mistakes,
             "padding is ignored": pool(x, pads=(0, 0, 0, 0)),
-            "pooled across channels too: each channel must be pooled on its own":
-                lambda: right().amax(dim=1, keepdim=True).expand_as(right()),
-            "pooled across channels too (the channel axis was reduced away): pool each channel on its own":
-                lambda: right().amax(dim=1),
-            "pooled across channels too (one output channel left): pool each channel on its own":
-                lambda: right().amax(dim=1, keepdim=True),
-            "height and width are swapped in kernel_size, stride and padding":
-                pool(x, swapped(kernel_size), swapped(step), (ph, ph, pw, pw)),
+            "pooled across channels too: each channel must be pooled on its own": lambda: (
+                right().amax(dim=1, keepdim=True).expand_as(right())
+            ),
+            "pooled across channels too (the channel axis was reduced away): pool each channel on its own": lambda: (
+                right().amax(dim=1)
+            ),
+            "pooled across channels too (one output channel left): pool each channel on its own": lambda: (
+                right().amax(dim=1, keepdim=True)
+            ),
+            "height and width are swapped in kernel_size, stride and padding": pool(
+                x, swapped(kernel_size), swapped(step), (ph, ph, pw, pw)
+            ),
             "height and width of kernel_size are swapped": pool(x, k=swapped(kernel_size)),
             "height and width of stride are swapped": pool(x, s=swapped(step)),
             "height and width of padding are swapped": pool(x, pads=(ph, ph, pw, pw)),
-            "the output size rounds up (ceil) instead of down (floor)":
-                lambda: F.max_pool2d(x.double(), kernel_size, step, padding, ceil_mode=True),
-            "the output size rounds up (ceil) instead of down (floor), so the last windows hang past the padded input":
-                pool(x, pads=(pw, pw + sw - 1, ph, ph + sh - 1)),
-            "the output size is missing its + 1: out = (size + 2 * padding - kernel) // stride + 1":
-                lambda: right()[..., :-1, :-1],
-            "all the padding went before the data: pad `padding` cells on both sides of each axis":
-                pool(x, pads=(2 * pw, 0, 2 * ph, 0)),
+            "the output size rounds up (ceil) instead of down (floor)": lambda: F.max_pool2d(
+                x.double(), kernel_size, step, padding, ceil_mode=True
+            ),
+            (
+                "the output size rounds up (ceil) instead of down (floor), so the "
+                "last windows hang past the padded input"
+            ): pool(x, pads=(pw, pw + sw - 1, ph, ph + sh - 1)),
+            "the output size is missing its + 1: out = (size + 2 * padding - kernel) // stride + 1": lambda: (
+                right()[..., :-1, :-1]
+            ),
+            "all the padding went before the data: pad `padding` cells on both sides of each axis": pool(
+                x, pads=(2 * pw, 0, 2 * ph, 0)
+            ),
             "took the minimum, not the maximum": lambda: -pool(-x)(),
             "the window view uses strides worked out for a contiguous tensor; build it from x.stride() and "
             "x.storage_offset()": pool(as_if_contiguous(x)),
-            "the window view starts at the start of x's storage (storage_offset=0); start it at x.storage_offset()":
-                pool(from_storage_start(x)),
+            (
+                "the window view starts at the start of x's storage "
+                "(storage_offset=0); start it at x.storage_offset()"
+            ): pool(from_storage_start(x)),
         }
 
 
 def random_image(case: dict[str, Any]) -> jax.Array:
     """The float32 image x (H, W, C) of a JAX case, drawn from its seed; all negative for `values="negative"`."""
     data = np.random.default_rng(case["seed"]).standard_normal(case["x"]) * SCALE + SHIFT
-    return jnp.asarray(-np.abs(data) - 0.5 if case.get("values") == NEGATIVE else data, dtype=jnp.float32)
+    return jnp.asarray(
+        -np.abs(data) - 0.5 if case.get("values") == NEGATIVE else data, dtype=jnp.float32
+    )
 
 
 class MaxPool2dJax(Exercise):
@@ -124,18 +182,46 @@ class MaxPool2dJax(Exercise):
 
     name = "maxpool2d_jax"
     forbidden = MAX_POOLING_LAYER
-    error_hints = {**FLOAT_SIZE_ERRORS, **{key: f"window and stride {PAIR_HINT}" for key in PAIR_ERRORS}}
+    error_hints = {
+        **FLOAT_SIZE_ERRORS,
+        **dict.fromkeys(PAIR_ERRORS, f"window and stride {PAIR_HINT}"),
+    }
     visible = (
-        {"x": (5, 6, 3), "window": 2, "stride": 2, "padding": "VALID", "seed": 21, "values": NEGATIVE},
-        {"x": (5, 6, 3), "window": 3, "stride": 2, "padding": "SAME", "seed": 22, "values": NEGATIVE},
-        {"x": (5, 6, 3), "window": (2, 3), "stride": (1, 2), "padding": "SAME", "seed": 23, "values": NEGATIVE},
+        {
+            "x": (5, 6, 3),
+            "window": 2,
+            "stride": 2,
+            "padding": "VALID",
+            "seed": 21,
+            "values": NEGATIVE,
+        },
+        {
+            "x": (5, 6, 3),
+            "window": 3,
+            "stride": 2,
+            "padding": "SAME",
+            "seed": 22,
+            "values": NEGATIVE,
+        },
+        {
+            "x": (5, 6, 3),
+            "window": (2, 3),
+            "stride": (1, 2),
+            "padding": "SAME",
+            "seed": 23,
+            "values": NEGATIVE,
+        },
         {"x": (5, 6, 3), "window": (3, 2), "stride": (2, 1), "padding": "VALID", "seed": 24},
     )
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         """x drawn from the case's seed, then window, stride and padding as the case gives them."""
-        return {"x": random_image(case), "window": case["window"], "stride": case["stride"],
-                "padding": case["padding"]}
+        return {
+            "x": random_image(case),
+            "window": case["window"],
+            "stride": case["stride"],
+            "padding": case["padding"],
+        }
 
     def reference(self, x: jax.Array, window: Any, stride: Any, padding: Any) -> jax.Array:
         return flax.linen.max_pool(x, _pair(window), _pair(stride), padding)
@@ -153,8 +239,13 @@ class MaxPool2dJax(Exercise):
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Compare with flax's max_pool; name the likely mistake; then check the dtype."""
         check_close(value, self.expected(case), what, self.mistakes(**call.args))
-        check_dtype(value, "float32", what, "keep x's dtype (float32): start the reduction from -jnp.inf, a "
-                                            "Python float, or a float32 value.")
+        check_dtype(
+            value,
+            "float32",
+            what,
+            "keep x's dtype (float32): start the reduction from -jnp.inf, a "
+            "Python float, or a float32 value.",
+        )
 
     def mistakes(self, x: jax.Array, window: Any, stride: Any, padding: str) -> dict[str, Any]:
         """Known mistakes and the outputs they give for these arguments."""
@@ -168,31 +259,43 @@ class MaxPool2dJax(Exercise):
 
         right = pool(x)
         mistakes = {
-            "init_value 0 instead of -jnp.inf: every window max is clipped at 0": lambda: jnp.maximum(right(), 0),
-            "padded with zeros instead of -inf": lambda: pool(jnp.pad(x, (*pads, (0, 0))), p="VALID")(),
+            "init_value 0 instead of -jnp.inf: every window max is clipped at 0": lambda: (
+                jnp.maximum(right(), 0)
+            ),
+            "padded with zeros instead of -inf": lambda: pool(
+                jnp.pad(x, (*pads, (0, 0))), p="VALID"
+            )(),
             "the stride is ignored (stride 1)": pool(x, s=(1, 1)),
             "stride = window was used instead of the stride argument": pool(x, s=(kh, kw)),
             f'"{padding}" was treated as "{other}"': pool(x, p=other),
-            "pooled across channels too: each channel must be pooled on its own":
-                lambda: jnp.broadcast_to(right().max(-1, keepdims=True), right().shape),
+            "pooled across channels too: each channel must be pooled on its own": lambda: (
+                jnp.broadcast_to(right().max(-1, keepdims=True), right().shape)
+            ),
             "pooled across channels too (one output channel left): pool each channel on its own, with a window "
             "of 1 on the channel axis": lambda: right().max(-1, keepdims=True),
-            "the window covers every channel (window (kh, kw, C)): pool each channel on its own, window (kh, kw, 1)":
-                lambda: pool(x[..., None], (kh, kw, x.shape[-1]), (sh, sw, 1))()[..., 0],
-            "the output is channels-first (C, H_out, W_out): keep x's layout and return (H_out, W_out, C)":
-                lambda: jnp.moveaxis(right(), -1, 0),
-            "the result keeps a batch axis of size 1: x (H, W, C) has none, so return (H_out, W_out, C)":
-                lambda: right()[None],
+            (
+                "the window covers every channel (window (kh, kw, C)): pool each "
+                "channel on its own, window (kh, kw, 1)"
+            ): lambda: pool(x[..., None], (kh, kw, x.shape[-1]), (sh, sw, 1))()[..., 0],
+            "the output is channels-first (C, H_out, W_out): keep x's layout and return (H_out, W_out, C)": lambda: (
+                jnp.moveaxis(right(), -1, 0)
+            ),
+            "the result keeps a batch axis of size 1: x (H, W, C) has none, so return (H_out, W_out, C)": lambda: (
+                right()[None]
+            ),
             "height and width are swapped in window and stride": pool(x, (kw, kh), (sw, sh)),
             "height and width of the window are swapped": pool(x, k=(kw, kh)),
             "height and width of the stride are swapped": pool(x, s=(sw, sh)),
             "took the minimum, not the maximum": lambda: -pool(-x)(),
         }
         if padding == "SAME":
-            mistakes['"SAME" puts the odd padding cell at the end (after the data), as in notebook 03; this one put '
-                     'it at the start'] = pool(x, p=[(high, low) for low, high in pads])
-            mistakes['"SAME" padding lost its odd padding cell: pad total // 2 before the data and the rest after'] = (
-                pool(x, p=[(low, low) for low, _ in pads]))
+            mistakes[
+                '"SAME" puts the odd padding cell at the end (after the data), as in notebook 03; this one put '
+                "it at the start"
+            ] = pool(x, p=[(high, low) for low, high in pads])
+            mistakes[
+                '"SAME" padding lost its odd padding cell: pad total // 2 before the data and the rest after'
+            ] = pool(x, p=[(low, low) for low, _ in pads])
         return mistakes
 
 

@@ -16,17 +16,24 @@ import torch.nn.functional as F
 from course.exercises.convolutions import TorchConvolution
 from course.exercises.tensors import TorchFunction
 from course.judging.checks import TOLERANCES, CheckFailed, check_array, check_close, hint
-from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.exercise import Call, Exercise, ExerciseSet, calling_with
 from course.judging.forbidden import PADDING
 from course.judging.payload import Opaque
 
-EMPTY_SLICE = "The expanded size of the tensor (0)"  # what torch says when x is copied into an empty slice
-WIDTH_SLICE_HINT = ("a slice like [left:-right] is empty when right == 0 (because -0 == 0); "
-                    "slice with [left:left + w] instead.")
-HEIGHT_SLICE_HINT = ("a slice like [top:-bottom] is empty when bottom == 0 (because -0 == 0); "
-                     "slice with [top:top + h] instead.")
-EMPTY_SLICES_HINT = ("a slice like [left:-right] or [top:-bottom] is empty when right or bottom == 0 "
-                     "(because -0 == 0); slice with [left:left + w] and [top:top + h] instead.")
+# what torch says when x is copied into an empty slice
+EMPTY_SLICE = "The expanded size of the tensor (0)"
+WIDTH_SLICE_HINT = (
+    "a slice like [left:-right] is empty when right == 0 (because -0 == 0); "
+    "slice with [left:left + w] instead."
+)
+HEIGHT_SLICE_HINT = (
+    "a slice like [top:-bottom] is empty when bottom == 0 (because -0 == 0); "
+    "slice with [top:top + h] instead."
+)
+EMPTY_SLICES_HINT = (
+    "a slice like [left:-right] or [top:-bottom] is empty when right or bottom == 0 "
+    "(because -0 == 0); slice with [left:left + w] and [top:top + h] instead."
+)
 PAD_DTYPE_MISTAKE = "create the output with x's dtype and device (x.new_full does both)."
 FLOAT32_TOLERANCES = TOLERANCES[np.dtype("float32")]
 
@@ -52,8 +59,24 @@ class Pad1d(PadFunction):
     arguments = ("x", "left", "right", "pad_value")
     error_hints = {EMPTY_SLICE: WIDTH_SLICE_HINT}
     visible = (
-        {"x": (1, 2, 3), "left": 2, "right": 1, "pad_value": -1.5, "seed": 1, "dtype": "float32", "values": "ints"},
-        {"x": (1, 2, 3), "left": 3, "right": 0, "pad_value": 7.0, "seed": 2, "dtype": "float32", "values": "ints"},
+        {
+            "x": (1, 2, 3),
+            "left": 2,
+            "right": 1,
+            "pad_value": -1.5,
+            "seed": 1,
+            "dtype": "float32",
+            "values": "ints",
+        },
+        {
+            "x": (1, 2, 3),
+            "left": 3,
+            "right": 0,
+            "pad_value": 7.0,
+            "seed": 2,
+            "dtype": "float32",
+            "values": "ints",
+        },
         {"x": (1, 2, 3), "left": 0, "right": 2, "pad_value": 0.5, "seed": 3, "dtype": "float32"},
         {"x": (1, 2, 3), "left": 0, "right": 0, "pad_value": 9.0, "seed": 4, "dtype": "float32"},
         {"x": (1, 2, 3), "left": 1, "right": 2, "pad_value": -2.5, "seed": 5},
@@ -64,26 +87,42 @@ class Pad1d(PadFunction):
 
     def mistakes(self, x: torch.Tensor, left: int, right: int, pad_value: float) -> dict[str, Any]:
         xd = x.double()
-        return {"padded with 0 instead of pad_value": lambda: F.pad(xd, (left, right), value=0.0),
-                "left and right are swapped": lambda: F.pad(xd, (right, left), value=pad_value),
-                "all the padding went after x: the first `left` entries are pad_value, then x, then `right` more":
-                    lambda: F.pad(xd, (0, left + right), value=pad_value),
-                "all the padding went before x: the first `left` entries are pad_value, then x, then `right` more":
-                    lambda: F.pad(xd, (left + right, 0), value=pad_value),
-                "padded the first axis that F.pad-style tuples name last: pad the last axis (width)":
-                    lambda: F.pad(xd.transpose(0, 2), (left, right), value=pad_value).transpose(0, 2),
-                "padded the channel axis (dimension 1): pad the last axis (width)":
-                    lambda: F.pad(xd.transpose(1, 2), (left, right), value=pad_value).transpose(1, 2),
-                f"x is missing from the output (every entry is pad_value): {WIDTH_SLICE_HINT}":
-                    lambda: torch.full_like(F.pad(xd, (left, right)), pad_value)}
+        return {
+            "padded with 0 instead of pad_value": lambda: F.pad(xd, (left, right), value=0.0),
+            "left and right are swapped": lambda: F.pad(xd, (right, left), value=pad_value),
+            "all the padding went after x: the first `left` entries are pad_value, then x, then `right` more": lambda: (
+                F.pad(xd, (0, left + right), value=pad_value)
+            ),
+            (
+                "all the padding went before x: the first `left` entries are "
+                "pad_value, then x, then `right` more"
+            ): lambda: F.pad(xd, (left + right, 0), value=pad_value),
+            "padded the first axis that F.pad-style tuples name last: pad the last axis (width)": lambda: (
+                F.pad(xd.transpose(0, 2), (left, right), value=pad_value).transpose(0, 2)
+            ),
+            "padded the channel axis (dimension 1): pad the last axis (width)": lambda: F.pad(
+                xd.transpose(1, 2), (left, right), value=pad_value
+            ).transpose(1, 2),
+            f"x is missing from the output (every entry is pad_value): {WIDTH_SLICE_HINT}": lambda: (
+                torch.full_like(F.pad(xd, (left, right)), pad_value)
+            ),
+        }
 
-    def shape_hints(self, x: torch.Tensor, left: int, right: int, pad_value: float) -> dict[tuple[int, ...], str]:
+    def shape_hints(
+        self, x: torch.Tensor, left: int, right: int, pad_value: float
+    ) -> dict[tuple[int, ...], str]:
         b, c, w = x.shape
-        hints = {(b, c, w): "nothing was padded: the output has left + w + right entries along the last axis.",
-                 (b, c, left + w): "the `right` pad elements are missing at the end.",
-                 (b, c, w + right): "the `left` pad elements are missing at the start."}
+        hints: dict[tuple[int, ...], str] = {
+            (b, c, w): (
+                "nothing was padded: the output has left + w + right entries along the last axis."
+            ),
+            (b, c, left + w): "the `right` pad elements are missing at the end.",
+            (b, c, w + right): "the `left` pad elements are missing at the start.",
+        }
         if left == right:
-            hints[(b, c, w + left)] = "one side's padding is missing: the output has left + w + right entries."
+            hints[(b, c, w + left)] = (
+                "one side's padding is missing: the output has left + w + right entries."
+            )
         return hints
 
 
@@ -93,15 +132,57 @@ class Pad2d(PadFunction):
     name = "pad2d"
     arguments = ("x", "left", "right", "top", "bottom", "pad_value")
     visible = (
-        {"x": (1, 1, 2, 3), "left": 1, "right": 2, "top": 3, "bottom": 1, "pad_value": -1.0, "seed": 6,
-         "dtype": "float32", "values": "ints"},
-        {"x": (1, 1, 2, 3), "left": 0, "right": 1, "top": 2, "bottom": 0, "pad_value": 4.5, "seed": 7,
-         "dtype": "float32", "values": "ints"},
-        {"x": (1, 1, 2, 3), "left": 2, "right": 0, "top": 0, "bottom": 1, "pad_value": -3.0, "seed": 8,
-         "dtype": "float32"},
-        {"x": (1, 1, 2, 3), "left": 0, "right": 0, "top": 0, "bottom": 0, "pad_value": 8.0, "seed": 9,
-         "dtype": "float32"},
-        {"x": (1, 1, 2, 3), "left": 2, "right": 1, "top": 0, "bottom": 3, "pad_value": -0.5, "seed": 10},
+        {
+            "x": (1, 1, 2, 3),
+            "left": 1,
+            "right": 2,
+            "top": 3,
+            "bottom": 1,
+            "pad_value": -1.0,
+            "seed": 6,
+            "dtype": "float32",
+            "values": "ints",
+        },
+        {
+            "x": (1, 1, 2, 3),
+            "left": 0,
+            "right": 1,
+            "top": 2,
+            "bottom": 0,
+            "pad_value": 4.5,
+            "seed": 7,
+            "dtype": "float32",
+            "values": "ints",
+        },
+        {
+            "x": (1, 1, 2, 3),
+            "left": 2,
+            "right": 0,
+            "top": 0,
+            "bottom": 1,
+            "pad_value": -3.0,
+            "seed": 8,
+            "dtype": "float32",
+        },
+        {
+            "x": (1, 1, 2, 3),
+            "left": 0,
+            "right": 0,
+            "top": 0,
+            "bottom": 0,
+            "pad_value": 8.0,
+            "seed": 9,
+            "dtype": "float32",
+        },
+        {
+            "x": (1, 1, 2, 3),
+            "left": 2,
+            "right": 1,
+            "top": 0,
+            "bottom": 3,
+            "pad_value": -0.5,
+            "seed": 10,
+        },
     )
 
     def explain_error(self, what: str, raised: str) -> str:
@@ -111,30 +192,49 @@ class Pad2d(PadFunction):
             return f"{what} raised {raised}{hint(mistake)}"
         return super().explain_error(what, raised)
 
-    def reference(self, x: torch.Tensor, left: int, right: int, top: int, bottom: int,
-                  pad_value: float) -> torch.Tensor:
+    def reference(
+        self, x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float
+    ) -> torch.Tensor:
         return F.pad(x.double(), (left, right, top, bottom), value=pad_value)
 
-    def mistakes(self, x: torch.Tensor, left: int, right: int, top: int, bottom: int,
-                 pad_value: float) -> dict[str, Any]:
+    def mistakes(
+        self, x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float
+    ) -> dict[str, Any]:
         xd = x.double()
-        return {"padded with 0 instead of pad_value": lambda: F.pad(xd, (left, right, top, bottom), value=0.0),
-                "height and width are swapped: left/right pad the width (last axis), top/bottom the height":
-                    lambda: F.pad(xd, (top, bottom, left, right), value=pad_value),
-                "left and right are swapped": lambda: F.pad(xd, (right, left, top, bottom), value=pad_value),
-                "top and bottom are swapped": lambda: F.pad(xd, (left, right, bottom, top), value=pad_value),
-                "padded the batch and channel axes, which F.pad-style tuples name last: left/right pad the width "
-                "(last axis), top/bottom the height":
-                    lambda: F.pad(xd.permute(2, 3, 0, 1), (left, right, top, bottom),
-                                  value=pad_value).permute(2, 3, 0, 1),
-                f"x is missing from the output (every entry is pad_value): {EMPTY_SLICES_HINT}":
-                    lambda: torch.full_like(F.pad(xd, (left, right, top, bottom)), pad_value)}
+        return {
+            "padded with 0 instead of pad_value": lambda: F.pad(
+                xd, (left, right, top, bottom), value=0.0
+            ),
+            "height and width are swapped: left/right pad the width (last axis), top/bottom the height": lambda: (
+                F.pad(xd, (top, bottom, left, right), value=pad_value)
+            ),
+            "left and right are swapped": lambda: F.pad(
+                xd, (right, left, top, bottom), value=pad_value
+            ),
+            "top and bottom are swapped": lambda: F.pad(
+                xd, (left, right, bottom, top), value=pad_value
+            ),
+            "padded the batch and channel axes, which F.pad-style tuples name last: left/right pad the width "
+            "(last axis), top/bottom the height": lambda: F.pad(
+                xd.permute(2, 3, 0, 1), (left, right, top, bottom), value=pad_value
+            ).permute(2, 3, 0, 1),
+            f"x is missing from the output (every entry is pad_value): {EMPTY_SLICES_HINT}": lambda: (
+                torch.full_like(F.pad(xd, (left, right, top, bottom)), pad_value)
+            ),
+        }
 
-    def shape_hints(self, x: torch.Tensor, left: int, right: int, top: int, bottom: int,
-                    pad_value: float) -> dict[tuple[int, ...], str]:
+    def shape_hints(
+        self, x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float
+    ) -> dict[tuple[int, ...], str]:
         b, c, h, w = x.shape
-        return {(b, c, top + h + bottom, w): "only the height was padded: left/right pad the width (last axis) too.",
-                (b, c, h, left + w + right): "only the width was padded: top/bottom pad the height (dimension 2) too."}
+        return {
+            (b, c, top + h + bottom, w): (
+                "only the height was padded: left/right pad the width (last axis) too."
+            ),
+            (b, c, h, left + w + right): (
+                "only the width was padded: top/bottom pad the height (dimension 2) too."
+            ),
+        }
 
 
 class Conv1d(TorchConvolution):
@@ -142,21 +242,48 @@ class Conv1d(TorchConvolution):
 
     name = "conv1d"
     arguments = ("x", "weights", "stride", "padding")
-    error_hints = {**TorchConvolution.error_hints,
-                   "required positional argument": "keep the signature conv1d(x, weights, stride=1, padding=0): "
-                                                   "stride and padding have defaults."}
+    error_hints = {
+        **TorchConvolution.error_hints,
+        "required positional argument": "keep the signature conv1d(x, weights, stride=1, padding=0): "
+        "stride and padding have defaults.",
+    }
     visible = (
         {"x": (1, 2, 7), "weights": (2, 2, 3), "seed": 11, "values": "ints"},
-        {"x": (1, 2, 7), "weights": (2, 2, 3), "stride": 2, "padding": 0, "seed": 12, "values": "ints"},
-        {"x": (1, 2, 7), "weights": (2, 2, 3), "stride": 1, "padding": 1, "seed": 13, "dtype": "float32"},
+        {
+            "x": (1, 2, 7),
+            "weights": (2, 2, 3),
+            "stride": 2,
+            "padding": 0,
+            "seed": 12,
+            "values": "ints",
+        },
+        {
+            "x": (1, 2, 7),
+            "weights": (2, 2, 3),
+            "stride": 1,
+            "padding": 1,
+            "seed": 13,
+            "dtype": "float32",
+        },
         {"x": (1, 2, 7), "weights": (2, 2, 3), "stride": 2, "padding": 1, "seed": 14},
-        {"x": (1, 2, 7), "weights": (2, 2, 3), "stride": 3, "padding": 2, "seed": 15, "dtype": "float32"},
+        {
+            "x": (1, 2, 7),
+            "weights": (2, 2, 3),
+            "stride": 3,
+            "padding": 2,
+            "seed": 15,
+            "dtype": "float32",
+        },
     )
 
-    def convolve(self, x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
+    def convolve(
+        self, x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0
+    ) -> torch.Tensor:
         return F.conv1d(x, weights, stride=stride, padding=padding)
 
-    def mistakes(self, x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> dict[str, Any]:
+    def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
+        self, x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0
+    ) -> dict[str, Any]:
         xd, wd = x.double(), weights.double()
 
         def conv(t: torch.Tensor = xd, s: int = stride, p: int = padding) -> Any:
@@ -165,11 +292,16 @@ class Conv1d(TorchConvolution):
         return {
             "the stride is ignored: windows must start every `stride` elements": conv(s=1),
             "the padding is ignored: pad `padding` zeros on both sides first": conv(p=0),
-            "padded on the left only: padding=p puts p zeros on each side": conv(F.pad(xd, (padding, 0)), p=0),
+            "padded on the left only: padding=p puts p zeros on each side": conv(
+                F.pad(xd, (padding, 0)), p=0
+            ),
             "the output count leaves out the padding: there are ⌊(w + 2p - k) / s⌋ + 1 outputs, counted on the "
-            "padded width": lambda: conv()()[..., :max((x.shape[-1] - weights.shape[-1]) // stride + 1, 0)],
-            "one window too few: there are ⌊(w + 2p - k) / s⌋ + 1 outputs (window 0 counts too)":
-                lambda: conv()()[..., :-1],
+            "padded width": lambda: conv()()[
+                ..., : max((x.shape[-1] - weights.shape[-1]) // stride + 1, 0)
+            ],
+            "one window too few: there are ⌊(w + 2p - k) / s⌋ + 1 outputs (window 0 counts too)": lambda: (
+                conv()()[..., :-1]
+            ),
             **super().mistakes(x, weights, stride=stride, padding=padding),
         }
 
@@ -184,30 +316,54 @@ class ConvWithPadding(Exercise):
     MISTAKES = {
         "flipped": "the kernel is flipped (jnp.convolve does that); conv_general_dilated does not flip",
         "front": 'the odd extra pad element is at the front (as with jnp.correlate(..., "same")); '
-                 '"SAME" puts it at the end',
+        '"SAME" puts it at the end',
         "convolve": 'jnp.convolve(..., "same") flips the kernel and puts the odd extra pad element at the front; '
-                    '"SAME" in conv_general_dilated does neither',
+        '"SAME" in conv_general_dilated does neither',
     }
     visible = (
-        {"x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), "kernel": (1.0, 0.0, -1.0, 2.0), "padding_mode": 0.0,
-         "expected": (6.0, 8.0, 10.0, 12.0), "mistakes": {"flipped": (4.0, 6.0, 8.0, 10.0)}},
-        {"x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), "kernel": (1.0, 0.0, -1.0, 2.0), "padding_mode": 1.0,
-         "expected": (4.0, 6.0, 8.0, 10.0, 12.0, -2.0, 6.0),
-         "mistakes": {"flipped": (2.0, 4.0, 6.0, 8.0, 10.0, 4.0, 5.0), "front": (3.0, 4.0, 6.0, 8.0, 10.0, 12.0, -2.0),
-                      "convolve": (2.0, 2.0, 4.0, 6.0, 8.0, 10.0, 4.0)}},
-        {"x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), "kernel": (0.5, -2.0, 1.0), "padding_mode": 0.0,
-         "expected": (-0.5, -1.0, -1.5, -2.0, -2.5), "mistakes": {"flipped": (-1.5, -2.0, -2.5, -3.0, -3.5)}},
-        {"x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0), "kernel": (0.5, -2.0, 1.0), "padding_mode": 1.0,
-         "expected": (0.0, -0.5, -1.0, -1.5, -2.0, -2.5, -11.0),
-         "mistakes": {"flipped": (-1.0, -1.5, -2.0, -2.5, -3.0, -3.5, -8.0)}},
+        {
+            "x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
+            "kernel": (1.0, 0.0, -1.0, 2.0),
+            "padding_mode": 0.0,
+            "expected": (6.0, 8.0, 10.0, 12.0),
+            "mistakes": {"flipped": (4.0, 6.0, 8.0, 10.0)},
+        },
+        {
+            "x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
+            "kernel": (1.0, 0.0, -1.0, 2.0),
+            "padding_mode": 1.0,
+            "expected": (4.0, 6.0, 8.0, 10.0, 12.0, -2.0, 6.0),
+            "mistakes": {
+                "flipped": (2.0, 4.0, 6.0, 8.0, 10.0, 4.0, 5.0),
+                "front": (3.0, 4.0, 6.0, 8.0, 10.0, 12.0, -2.0),
+                "convolve": (2.0, 2.0, 4.0, 6.0, 8.0, 10.0, 4.0),
+            },
+        },
+        {
+            "x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
+            "kernel": (0.5, -2.0, 1.0),
+            "padding_mode": 0.0,
+            "expected": (-0.5, -1.0, -1.5, -2.0, -2.5),
+            "mistakes": {"flipped": (-1.5, -2.0, -2.5, -3.0, -3.5)},
+        },
+        {
+            "x": (1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0),
+            "kernel": (0.5, -2.0, 1.0),
+            "padding_mode": 1.0,
+            "expected": (0.0, -0.5, -1.0, -1.5, -2.0, -2.5, -11.0),
+            "mistakes": {"flipped": (-1.0, -1.5, -2.0, -2.5, -3.0, -3.5, -8.0)},
+        },
     )
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         """x and kernel as float32 arrays (JAX, or NumPy if the case says so), then padding_mode."""
         rng = np.random.default_rng(case.get("seed", 0))
-        x, kernel = (np.asarray(case[name], np.float32) if isinstance(case[name], tuple)
-                     else (rng.standard_normal(case[name]) * scale + shift).astype(np.float32)
-                     for name, scale, shift in (("x", 2.0, -0.5), ("kernel", 1.0, -0.25)))
+        x, kernel = (
+            np.asarray(case[name], np.float32)
+            if isinstance(case[name], tuple)
+            else (rng.standard_normal(case[name]) * scale + shift).astype(np.float32)
+            for name, scale, shift in (("x", 2.0, -0.5), ("kernel", 1.0, -0.25))
+        )
         if not case.get("numpy"):
             x, kernel = jnp.asarray(x), jnp.asarray(kernel)
         return {"x": x, "kernel": kernel, "padding_mode": case["padding_mode"]}
@@ -220,11 +376,15 @@ class ConvWithPadding(Exercise):
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "conv_with_padding(x [1.0, 2.0, 3.0], kernel [1.0, 0.5], 1.0)" or "(NumPy x (9,), ...)"."""
         kind = "NumPy " if case.get("numpy") else ""
-        shown = [f"{kind}{name} {list(case[name]) if isinstance(case[name], tuple) else (case[name],)}"
-                 for name in ("x", "kernel")]
+        shown = [
+            f"{kind}{name} {list(case[name]) if isinstance(case[name], tuple) else (case[name],)}"
+            for name in ("x", "kernel")
+        ]
         return f"{self.name}({shown[0]}, {shown[1]}, {case['padding_mode']!r})"
 
-    def mistake_outputs(self, case: dict[str, Any], x: np.ndarray, kernel: np.ndarray) -> dict[str, Any]:
+    def mistake_outputs(
+        self, case: dict[str, Any], x: np.ndarray, kernel: np.ndarray
+    ) -> dict[str, Any]:
         """Outputs of known mistakes by MISTAKES key: a visible case's data, else the trusted reference transformed."""
         if "expected" in case:
             return case.get("mistakes", {})
@@ -241,28 +401,50 @@ class ConvWithPadding(Exercise):
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Check the output's length first (VALID: L - K + 1, SAME: L), then its values."""
-        x, kernel, mode = np.asarray(call.args["x"]), np.asarray(call.args["kernel"]), call.args["padding_mode"]
-        expected = (np.asarray(case["expected"], np.float32) if "expected" in case
-                    else self.reference(x=x, kernel=kernel, padding_mode=mode))
+        x, kernel, mode = (
+            np.asarray(call.args["x"]),
+            np.asarray(call.args["kernel"]),
+            call.args["padding_mode"],
+        )
+        expected = (
+            np.asarray(case["expected"], np.float32)
+            if "expected" in case
+            else self.reference(x=x, kernel=kernel, padding_mode=mode)
+        )
         got = check_array(value, what)
         if got.shape != expected.shape:
-            raise CheckFailed(f"{what}: expected shape {expected.shape}, got {got.shape}."
-                              f"{self.length_message(x.size, kernel.size, mode, got, expected.size)}")
-        mistakes = {self.MISTAKES[key]: output for key, output in self.mistake_outputs(case, x, kernel).items()}
+            raise CheckFailed(
+                f"{what}: expected shape {expected.shape}, got {got.shape}."
+                f"{self.length_message(x.size, kernel.size, mode, got, expected.size)}"
+            )
+        mistakes = {
+            self.MISTAKES[key]: output
+            for key, output in self.mistake_outputs(case, x, kernel).items()
+        }
         check_close(got, expected, what, mistakes, None, *FLOAT32_TOLERANCES)
 
-    def length_message(self, length: int, width: int, mode: float, got: np.ndarray, count: int) -> str:
+    def length_message(
+        self, length: int, width: int, mode: float, got: np.ndarray, count: int
+    ) -> str:
         """How many values each mode gives, and the likely mistake behind a wrong length."""
         same = mode == 1.0
-        text = (f'\n{"SAME gives L = " if same else "VALID gives L - K + 1 = "}{count} values for L={length}, '
-                f"K={width} (padding_mode 0.0 is VALID, 1.0 is SAME); return a 1-D array.")
+        text = (
+            f"\n{'SAME gives L = ' if same else 'VALID gives L - K + 1 = '}{count} values for L={length}, "
+            f"K={width} (padding_mode 0.0 is VALID, 1.0 is SAME); return a 1-D array."
+        )
         if got.ndim == 1 and width > 1 and got.size == (length - width + 1 if same else length):
-            return text + hint(f'VALID and SAME are swapped: padding_mode {mode} means "{"SAME" if same else "VALID"}"')
+            return text + hint(
+                f'VALID and SAME are swapped: padding_mode {mode} means "{"SAME" if same else "VALID"}"'
+            )
         if got.ndim == 1 and same and width % 2 == 0 and got.size == length + 1:
-            return text + hint("padded K // 2 on both sides, one too many for an even kernel: SAME pads K - 1 in "
-                               "total at stride 1, the odd element at the end")
+            return text + hint(
+                "padded K // 2 on both sides, one too many for an even kernel: SAME pads K - 1 in "
+                "total at stride 1, the odd element at the end"
+            )
         if got.ndim > 1 and got.size == count:
-            return text + hint("the batch and channel axes are still there: drop them from the result ([0, 0]).")
+            return text + hint(
+                "the batch and channel axes are still there: drop them from the result ([0, 0])."
+            )
         return text
 
 
@@ -273,7 +455,11 @@ def integer_pair(value: Any) -> tuple[int, int] | None:
     pair = []
     for item in value:
         number = item.item() if isinstance(item, np.ndarray) and item.shape == () else item
-        if isinstance(number, bool) or not isinstance(number, (int, float)) or not float(number).is_integer():
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, (int, float))
+            or not float(number).is_integer()
+        ):
             return None
         pair.append(int(number))
     return pair[0], pair[1]
@@ -310,10 +496,19 @@ class SamePadding(Exercise):
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """One call per (size, kernel) of the case, with its stride."""
         stride = case["stride"]
-        combinations = ([(case["size"], case["kernel"])] if "size" in case
-                        else [(size, kernel) for size in case["sizes"] for kernel in case["kernels"]])
-        return [Call(f"{self.name}({size}, {kernel}, {stride})", lambda answer, a=(size, kernel, stride): answer(*a),
-                     {"size": size, "kernel": kernel, "stride": stride}) for size, kernel in combinations]
+        combinations = (
+            [(case["size"], case["kernel"])]
+            if "size" in case
+            else [(size, kernel) for size in case["sizes"] for kernel in case["kernels"]]
+        )
+        return [
+            Call(
+                f"{self.name}({size}, {kernel}, {stride})",
+                calling_with(size, kernel, stride),
+                {"size": size, "kernel": kernel, "stride": stride},
+            )
+            for size, kernel in combinations
+        ]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """The call itself, e.g. "same_padding(7, 4, 1)"."""
@@ -325,8 +520,10 @@ class SamePadding(Exercise):
         got = integer_pair(value)
         if got is None:
             shown = plain(value)
-            raise CheckFailed(f"{what} should return a pair (low, high) of ints, got {shown!r:.80}."
-                              f"{hint(self.form_mistake(shown, sum(expected)))}")
+            raise CheckFailed(
+                f"{what} should return a pair (low, high) of ints, got {shown!r:.80}."
+                f"{hint(self.form_mistake(shown, sum(expected)))}"
+            )
         if got != expected:
             mistake = self.mistake(got, expected, **call.args)
             raise CheckFailed(f"{what}: expected {expected}, got {got}.{hint(mistake)}")
@@ -343,19 +540,25 @@ class SamePadding(Exercise):
             return "return a tuple of two ints, not an array: (int(low), int(high))."
         return ""
 
-    def mistake(self, got: tuple[int, int], expected: tuple[int, int], size: int, kernel: int, stride: int) -> str:
+    def mistake(
+        self, got: tuple[int, int], expected: tuple[int, int], size: int, kernel: int, stride: int
+    ) -> str:
         """The likely mistake behind a wrong pair, from its signs, its order and the output count it gives."""
         if min(got) < 0:
             return "the total pad is negative: clamp it with max(..., 0)"
         if got == expected[::-1]:
-            return "the odd extra element is at the front; SAME puts it at the end (low = total // 2)"
+            return (
+                "the odd extra element is at the front; SAME puts it at the end (low = total // 2)"
+            )
         count, right = ((size + sum(pads) - kernel) // stride + 1 for pads in (got, expected))
         if count != right and count == size:
             return "the output length was taken as size, ignoring the stride; SAME keeps ceil(size / stride) outputs"
         if count != right and count == size // stride:
             return "the output length was rounded down (size // stride); SAME rounds up: ceil(size / stride)"
         if got[0] == got[1] == sum(expected) // 2 and sum(expected) % 2:
-            return "the odd extra element was dropped (both pads are total // 2): high = total - low"
+            return (
+                "the odd extra element was dropped (both pads are total // 2): high = total - low"
+            )
         if sum(got) == sum(expected):
             return "the total pad is right but split wrongly: low = total // 2, and the rest (high) at the end"
         if sum(got) == kernel - 1:

@@ -4,12 +4,18 @@
 """
 
 import math
+from functools import partial
 from typing import Any
 
 import numpy as np
 import torch
 
-from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start, random_tensor
+from course.exercises.tensors import (
+    TorchFunction,
+    as_if_contiguous,
+    from_storage_start,
+    random_tensor,
+)
 from course.judging.checks import CheckFailed, check_close
 from course.judging.exercise import Call, Exercise, ExerciseSet
 from course.judging.forbidden import MATRIX_PRODUCT, TRACE
@@ -27,8 +33,13 @@ def warmup_base(case: dict[str, Any]) -> torch.Tensor:
 
 def warmup_targets(base: torch.Tensor) -> dict[str, torch.Tensor]:
     """The five views of the warm-up, taken from `base` by indexing."""
-    return {"first_row": base[0], "first_column": base[:, 0], "diagonal": torch.diagonal(base),
-            "first_row_three_times": base[0].expand(3, 5), "every_other_row": base[::2]}
+    return {
+        "first_row": base[0],
+        "first_column": base[:, 0],
+        "diagonal": torch.diagonal(base),
+        "first_row_three_times": base[0].expand(3, 5),
+        "every_other_row": base[::2],
+    }
 
 
 def _answer(namespace: dict[str, Any], name: str) -> Any:
@@ -41,8 +52,10 @@ def _answer(namespace: dict[str, Any], name: str) -> Any:
 def _ints(value: Any) -> bool:
     """Whether `value` is an int or a sequence of ints, as as_strided's size and stride arguments are."""
     items = value if isinstance(value, (tuple, list)) else [value]
-    return all(isinstance(item, int) and not isinstance(item, bool) and abs(item) <= MAX_VIEW_ELEMENTS
-               for item in items)
+    return all(
+        isinstance(item, int) and not isinstance(item, bool) and abs(item) <= MAX_VIEW_ELEMENTS
+        for item in items
+    )
 
 
 class Warmup(Exercise):
@@ -55,13 +68,15 @@ class Warmup(Exercise):
     def explain_error(self, what: str, raised: str) -> str:
         """A pair that is not defined means the warm-up's cell was not filled in (or not run)."""
         if raised.startswith("NameError"):
-            return (f"warmup is not written yet: {what} is not defined. Fill in every pair in the warm-up's "
-                    f"solution cell and run that cell.")
+            return (
+                f"warmup is not written yet: {what} is not defined. Fill in every pair in the warm-up's "
+                f"solution cell and run that cell."
+            )
         return super().explain_error(what, raised)
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """One "call" per pair: read it from the notebook's namespace."""
-        return [Call(name, lambda namespace, n=name: _answer(namespace, n)) for name in WARMUP_NAMES]
+        return [Call(name, partial(_answer, name=name)) for name in WARMUP_NAMES]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """The pair's name."""
@@ -74,7 +89,9 @@ class Warmup(Exercise):
         size, stride = value
         count = math.prod(size) if isinstance(size, (tuple, list)) else size if _ints(size) else -1
         if not (_ints(size) and _ints(stride)) or not 0 <= count <= MAX_VIEW_ELEMENTS:
-            raise CheckFailed(f"{what}: size and stride should be tuples of ints, got {size!r} and {stride!r}.")
+            raise CheckFailed(
+                f"{what}: size and stride should be tuples of ints, got {size!r} and {stride!r}."
+            )
         base = warmup_base(case)
         view = f"torch.as_strided(x, {size!r}, {stride!r})"
         try:
@@ -82,8 +99,12 @@ class Warmup(Exercise):
         except Exception as error:
             raise CheckFailed(f"{what}: {view} failed: {error}") from None
         swapped = tuple(reversed(stride)) if isinstance(stride, (tuple, list)) else stride
-        check_close(got, warmup_targets(base)[call.label], f"{what}: {view}",
-                    {"the two strides are swapped": lambda: torch.as_strided(base, size, swapped)})
+        check_close(
+            got,
+            warmup_targets(base)[call.label],
+            f"{what}: {view}",
+            {"the two strides are swapped": lambda: torch.as_strided(base, size, swapped)},
+        )
 
 
 class AsStridedTrace(TorchFunction):
@@ -92,20 +113,31 @@ class AsStridedTrace(TorchFunction):
     name = "as_strided_trace"
     arguments = tensors = ("mat",)
     forbidden = TRACE
-    visible = ({"mat": (3, 3), "seed": 1, "values": "ints"}, {"mat": (4, 4), "seed": 2, "dtype": "float32"})
+    visible = (
+        {"mat": (3, 3), "seed": 1, "values": "ints"},
+        {"mat": (4, 4), "seed": 2, "dtype": "float32"},
+    )
 
     def reference(self, mat: torch.Tensor) -> torch.Tensor:
         return torch.trace(mat.double())
 
     def mistakes(self, mat: torch.Tensor) -> dict[str, Any]:
-        return {"the diagonal step is n + 1, which is right only for a contiguous matrix; use mat.stride()":
-                    lambda: torch.trace(as_if_contiguous(mat).double()),
-                "storage_offset=0 was passed, so the view starts at the storage's start rather than at mat[0, 0]":
-                    lambda: torch.trace(from_storage_start(mat).double())}
+        return {
+            "the diagonal step is n + 1, which is right only for a contiguous matrix; use mat.stride()": lambda: (
+                torch.trace(as_if_contiguous(mat).double())
+            ),
+            "storage_offset=0 was passed, so the view starts at the storage's start rather than at mat[0, 0]": lambda: (
+                torch.trace(from_storage_start(mat).double())
+            ),
+        }
 
     def shape_hints(self, mat: torch.Tensor) -> dict[tuple[int, ...], str]:
-        return {(1,): "return a 0-d tensor, as .sum() of the diagonal view gives, not a one-element one.",
-                (mat.shape[0],): "the diagonal view is right, but it still needs .sum()."}
+        return {
+            (1,): (
+                "return a 0-d tensor, as .sum() of the diagonal view gives, not a one-element one."
+            ),
+            (mat.shape[0],): "the diagonal view is right, but it still needs .sum().",
+        }
 
 
 class AsStridedMv(TorchFunction):
@@ -114,24 +146,40 @@ class AsStridedMv(TorchFunction):
     name = "as_strided_mv"
     arguments = tensors = ("mat", "vec")
     forbidden = MATRIX_PRODUCT
-    visible = ({"mat": (2, 3), "vec": (3,), "seed": 3, "values": "ints"}, {"mat": (4, 4), "vec": (4,), "seed": 4})
+    visible = (
+        {"mat": (2, 3), "vec": (3,), "seed": 3, "values": "ints"},
+        {"mat": (4, 4), "vec": (4,), "seed": 4},
+    )
 
     def reference(self, mat: torch.Tensor, vec: torch.Tensor) -> torch.Tensor:
         return mat.double() @ vec.double()
 
     def mistakes(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[str, Any]:
-        return {"the view of vec uses stride 1 instead of vec.stride()[0], which is right only for a contiguous vec":
-                    lambda: mat.double() @ as_if_contiguous(vec).double(),
-                "the storage_offset of vec was set to 0: leave it out so the view starts at vec[0]":
-                    lambda: mat.double() @ from_storage_start(vec).double(),
-                "mat is read as if it were contiguous; use mat.stride()":
-                    lambda: as_if_contiguous(mat).double() @ vec.double(),
-                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)":
-                    lambda: mat.double().sum(0) * vec.double()}
+        return {
+            (
+                "the view of vec uses stride 1 instead of vec.stride()[0], which "
+                "is right only for a contiguous vec"
+            ): lambda: mat.double() @ as_if_contiguous(vec).double(),
+            "the storage_offset of vec was set to 0: leave it out so the view starts at vec[0]": lambda: (
+                mat.double() @ from_storage_start(vec).double()
+            ),
+            "mat is read as if it were contiguous; use mat.stride()": lambda: (
+                as_if_contiguous(mat).double() @ vec.double()
+            ),
+            "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)": lambda: (
+                mat.double().sum(0) * vec.double()
+            ),
+        }
 
     def shape_hints(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[tuple[int, ...], str]:
-        return {(mat.shape[1],): "summed over dimension 0 (down the columns) instead of dimension 1 (along each row).",
-                tuple(mat.shape): "the products are right, but each row still needs summing (.sum(dim=1))."}
+        return {
+            (mat.shape[1],): (
+                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)."
+            ),
+            tuple(
+                mat.shape
+            ): "the products are right, but each row still needs summing (.sum(dim=1)).",
+        }
 
 
 class AsStridedMm(TorchFunction):
@@ -140,29 +188,46 @@ class AsStridedMm(TorchFunction):
     name = "as_strided_mm"
     arguments = tensors = ("matA", "matB")
     forbidden = MATRIX_PRODUCT
-    visible = ({"matA": (3, 2), "matB": (2, 4), "seed": 5, "values": "ints"},
-               {"matA": (3, 3), "matB": (3, 3), "seed": 6})
+    visible = (
+        {"matA": (3, 2), "matB": (2, 4), "seed": 5, "values": "ints"},
+        {"matA": (3, 3), "matB": (3, 3), "seed": 6},
+    )
 
     def reference(self, matA: torch.Tensor, matB: torch.Tensor) -> torch.Tensor:
         return matA.double() @ matB.double()
 
     def mistakes(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[str, Any]:
         a, b = matA.double(), matB.double()
-        return {"the views assume contiguous inputs (strides (j, 1) and (k, 1)); build them from each "
-                "matrix's own stride()": lambda: as_if_contiguous(matA).double() @ as_if_contiguous(matB).double(),
-                "the view of matA assumes it is contiguous; use matA.stride()":
-                    lambda: as_if_contiguous(matA).double() @ b,
-                "the view of matB assumes it is contiguous; use matB.stride()":
-                    lambda: a @ as_if_contiguous(matB).double(),
-                "the result is transposed: check which view repeats along which axis": lambda: (a @ b).T}
+        return {
+            "the views assume contiguous inputs (strides (j, 1) and (k, 1)); build them from each "
+            "matrix's own stride()": lambda: (
+                as_if_contiguous(matA).double() @ as_if_contiguous(matB).double()
+            ),
+            "the view of matA assumes it is contiguous; use matA.stride()": lambda: (
+                as_if_contiguous(matA).double() @ b
+            ),
+            "the view of matB assumes it is contiguous; use matB.stride()": lambda: (
+                a @ as_if_contiguous(matB).double()
+            ),
+            "the result is transposed: check which view repeats along which axis": lambda: (
+                (a @ b).T
+            ),
+        }
 
     def shape_hints(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[tuple[int, ...], str]:
         (i, j), k = matA.shape, matB.shape[1]
-        return {(i, j, k): "the products are right, but they still need summing over j (dim=1).",
-                (k, i): "the result is transposed: check which view repeats along which axis."}
+        return {
+            (i, j, k): "the products are right, but they still need summing over j (dim=1).",
+            (k, i): "the result is transposed: check which view repeats along which axis.",
+        }
 
 
-WARMUP, AS_STRIDED_TRACE, AS_STRIDED_MV, AS_STRIDED_MM = Warmup(), AsStridedTrace(), AsStridedMv(), AsStridedMm()
+WARMUP, AS_STRIDED_TRACE, AS_STRIDED_MV, AS_STRIDED_MM = (
+    Warmup(),
+    AsStridedTrace(),
+    AsStridedMv(),
+    AsStridedMm(),
+)
 EXERCISES = ExerciseSet(WARMUP, AS_STRIDED_TRACE, AS_STRIDED_MV, AS_STRIDED_MM)
 
 __all__ = ["EXERCISES", "warmup_targets"]

@@ -9,17 +9,23 @@ import numpy as np
 import torch
 
 from course.judging.checks import check_close, check_dtype
-from course.judging.exercise import Call, Exercise
 from course.judging.device import DEVICE
+from course.judging.exercise import Call, Exercise, calling_with
 
 SCALE, SHIFT = 2.0, -0.3
-ALL, SLICED = "all", "every-other-element slice"  # the call that passes every tensor argument non-contiguous
+# the call that passes every tensor argument non-contiguous
+ALL, SLICED = "all", "every-other-element slice"
 
 
-def random_tensor(rng: np.random.Generator, shape: tuple[int, ...], dtype: str = "float64",
-                  values: str = "normal") -> torch.Tensor:
+def random_tensor(
+    rng: np.random.Generator, shape: tuple[int, ...], dtype: str = "float64", values: str = "normal"
+) -> torch.Tensor:
     """A CPU tensor of `shape` drawn from `rng`: small integers for `values="ints"`, else normals with negatives."""
-    data = rng.integers(-3, 4, size=shape) if values == "ints" else rng.standard_normal(shape) * SCALE + SHIFT
+    data = (
+        rng.integers(-3, 4, size=shape)
+        if values == "ints"
+        else rng.standard_normal(shape) * SCALE + SHIFT
+    )
     return torch.from_numpy(np.asarray(data, dtype=np.float64)).to(getattr(torch, dtype))
 
 
@@ -31,7 +37,9 @@ def layouts(tensor: torch.Tensor) -> dict[str, torch.Tensor]:
     result = {"contiguous": tensor.contiguous()}
     if tensor.dim() >= 2:
         result["transposed view"] = tensor.transpose(-1, -2).contiguous().transpose(-1, -2)
-    spread = torch.zeros(*tensor.shape[:-1], 2 * tensor.shape[-1], dtype=tensor.dtype, device=tensor.device)
+    spread = torch.zeros(
+        *tensor.shape[:-1], 2 * tensor.shape[-1], dtype=tensor.dtype, device=tensor.device
+    )
     spread[..., ::2] = tensor
     result["every-other-element slice"] = spread[..., ::2]
     storage = torch.zeros(tensor.numel() + 3, dtype=tensor.dtype, device=tensor.device)
@@ -56,7 +64,9 @@ def from_storage_start(tensor: torch.Tensor) -> torch.Tensor:
 def shown(value: Any) -> str:
     """A short description of an argument for messages: a tensor's shape (and dtype unless float64), else repr."""
     if isinstance(value, torch.Tensor):
-        dtype = "" if value.dtype == torch.float64 else f" {str(value.dtype).removeprefix('torch.')}"
+        dtype = (
+            "" if value.dtype == torch.float64 else f" {str(value.dtype).removeprefix('torch.')}"
+        )
         return f"{tuple(value.shape)}{dtype}"
     return repr(value)
 
@@ -74,13 +84,15 @@ class TorchFunction(Exercise):
     arguments: tuple[str, ...] = ()
     tensors: tuple[str, ...] = ()
     keep_dtype: str = ""  # the tensor argument whose dtype the result must have ("": any dtype)
-    dtype_mistake = "create the result (and any buffer) with the input's dtype, as the library function does."
+    dtype_mistake = (
+        "create the result (and any buffer) with the input's dtype, as the library function does."
+    )
 
-    def mistakes(self, **args: Any) -> dict[str, Any]:
+    def mistakes(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Known mistakes and the outputs they give for these arguments (values, or functions computing them)."""
         return {}
 
-    def shape_hints(self, **args: Any) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
         """Wrong output shapes for these arguments, and the mistakes that give them."""
         return {}
 
@@ -88,35 +100,62 @@ class TorchFunction(Exercise):
         """The arguments of a case, on the CPU, in the order of `arguments`; tensors drawn from the case's seed."""
         rng = np.random.default_rng(case["seed"])
         dtype, values = case.get("dtype", "float64"), case.get("values", "normal")
-        return {name: random_tensor(rng, tuple(case[name]), dtype, values) if name in self.tensors else case[name]
-                for name in self.arguments if name in case}
+        return {
+            name: random_tensor(rng, tuple(case[name]), dtype, values)
+            if name in self.tensors
+            else case[name]
+            for name in self.arguments
+            if name in case
+        }
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """The contiguous call, one call per non-contiguous layout of each tensor, then all tensors sliced at once."""
-        args = {name: value.to(DEVICE) if isinstance(value, torch.Tensor) else value
-                for name, value in self.inputs(case).items()}
+        args = {
+            name: value.to(DEVICE) if isinstance(value, torch.Tensor) else value
+            for name, value in self.inputs(case).items()
+        }
         tensors = [name for name in self.tensors if name in args]
         variants = [("contiguous", args)] + [
             (f"{name} {layout}", {**args, name: view})
-            for name in tensors for layout, view in layouts(args[name]).items() if layout != "contiguous"]
+            for name in tensors
+            for layout, view in layouts(args[name]).items()
+            if layout != "contiguous"
+        ]
         if len(tensors) > 1:
-            variants.append((f"{ALL} {SLICED}", {**args, **{name: layouts(args[name])[SLICED] for name in tensors}}))
-        return [Call(label, lambda answer, a=variant: answer(*a.values()), variant) for label, variant in variants]
+            variants.append(
+                (
+                    f"{ALL} {SLICED}",
+                    {**args, **{name: layouts(args[name])[SLICED] for name in tensors}},
+                )
+            )
+        return [
+            Call(label, calling_with(*variant.values()), variant) for label, variant in variants
+        ]
 
     def describe(self, case: dict[str, Any], label: str) -> str:
         """E.g. "conv2d(x (1, 2, 5, 6) float32 transposed view, weights (3, 2, 2, 3), stride=(2, 3))"."""
         varied, layout = label.split(" ", 1) if label != "contiguous" else ("", "")
         parts = []
         for position, (name, value) in enumerate(self.inputs(case).items()):
-            text = f"{name} {shown(value)}" if name in self.tensors else (
-                repr(value) if position == 0 else f"{name}={value!r}")
-            parts.append(f"{text} {layout}" if varied in (name, ALL) and name in self.tensors else text)
+            text = (
+                f"{name} {shown(value)}"
+                if name in self.tensors
+                else (repr(value) if position == 0 else f"{name}={value!r}")
+            )
+            parts.append(
+                f"{text} {layout}" if varied in (name, ALL) and name in self.tensors else text
+            )
         return f"{self.name}({', '.join(parts)})"
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Compare with the reference; name the likely mistake; then check the dtype."""
-        args = {name: value.cpu() if isinstance(value, torch.Tensor) else value for name, value in call.args.items()}
-        check_close(value, self.expected(case), what, self.mistakes(**args), self.shape_hints(**args))
+        args = {
+            name: value.cpu() if isinstance(value, torch.Tensor) else value
+            for name, value in call.args.items()
+        }
+        check_close(
+            value, self.expected(case), what, self.mistakes(**args), self.shape_hints(**args)
+        )
         if self.keep_dtype:
             wanted = str(args[self.keep_dtype].dtype).removeprefix("torch.")
             check_dtype(value, wanted, what, self.dtype_mistake)

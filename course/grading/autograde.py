@@ -58,13 +58,20 @@ class Summary:
     failed: list[str] = field(default_factory=list)
     skipped: int = 0
     seconds: float = 0.0
-    steps: dict[str, float] = field(default_factory=dict)  # seconds spent in each step, over all submissions
+    # seconds spent in each step, over all submissions
+    steps: dict[str, float] = field(default_factory=dict)
 
     def __str__(self) -> str:
         done = self.graded + len(self.failed)
-        rate = f", {60 * done / self.seconds:.1f} submissions per minute" if done and self.seconds else ""
-        return (f"graded {self.graded}, failed {len(self.failed)}, skipped {self.skipped} (already graded); "
-                f"{self.seconds:.0f} s{rate}")
+        rate = (
+            f", {60 * done / self.seconds:.1f} submissions per minute"
+            if done and self.seconds
+            else ""
+        )
+        return (
+            f"graded {self.graded}, failed {len(self.failed)}, skipped {self.skipped} (already graded); "
+            f"{self.seconds:.0f} s{rate}"
+        )
 
 
 def submissions(root: Path) -> list[tuple[str, Assignment]]:
@@ -95,7 +102,9 @@ def read_ledger(path: Path) -> Ledger | None:
         return None
 
 
-def prepare(root: Path, student: str, assignment: Assignment, options: Options) -> tuple[Job, list[str]]:
+def prepare(
+    root: Path, student: str, assignment: Assignment, options: Options
+) -> tuple[Job, list[str]]:
     """The job that grades one submission, and notes on the file handed in.
 
     A missing or unreadable notebook is graded as the blank release, so it still gets a score.
@@ -113,8 +122,16 @@ def prepare(root: Path, student: str, assignment: Assignment, options: Options) 
     timestamp = folder / "timestamp.txt"
     if timestamp.is_file() and not timestamp.is_symlink():
         (target / "timestamp.txt").write_text(timestamp.read_text(errors="replace")[:100])
-    job = Job(student, assignment.id, assignment.notebook, nbformat.writes(notebook) if notebook else release,
-              release, assignment.path(root / "source").read_text(), options.exercise_timeout, options.use_sandbox)
+    job = Job(
+        student,
+        assignment.id,
+        assignment.notebook,
+        nbformat.writes(notebook) if notebook else release,
+        release,
+        assignment.path(root / "source").read_text(),
+        options.exercise_timeout,
+        options.use_sandbox,
+    )
     return job, notes
 
 
@@ -124,7 +141,12 @@ def pending(root: Path, options: Options, summary: Summary) -> list[tuple[str, A
     for student, assignment in submissions(root):
         fingerprint = digest(root / "submitted" / student / assignment.id)
         previous = read_ledger(ledger_path(root, student, assignment.id))
-        if not options.force and previous and previous.digest == fingerprint and previous.status == "graded":
+        if (
+            not options.force
+            and previous
+            and previous.digest == fingerprint
+            and previous.status == "graded"
+        ):
             summary.skipped += 1
         else:
             todo.append((student, assignment, fingerprint))
@@ -142,8 +164,10 @@ def grade_all(root: Path, options: Options = Options()) -> Summary:
         jobs.append(job)
         fingerprints[student, assignment.id] = fingerprint
     if jobs:
-        with engine.cluster(options.scheduler, options.workers) as client, \
-                tqdm(total=len(jobs), unit="submission", desc="grading", file=sys.stderr) as progress:
+        with (
+            engine.cluster(options.scheduler, options.workers) as client,
+            tqdm(total=len(jobs), unit="submission", desc="grading", file=sys.stderr) as progress,
+        ):
             for job, text, graded, error in engine.run(client, jobs):
                 key = (job.student, job.assignment)
                 for step, seconds in (graded.seconds if graded else {}).items():
@@ -165,30 +189,56 @@ def record(store: Store, job: Job, text: str | None, error: str | None) -> str:
     """Record what the worker returned (or, if grading failed, every exercise at 0 with the reason); the status."""
     if text is not None:
         try:
-            store.record(job.student, job.assignment, job.notebook, nbformat.reads(text, as_version=4))
+            store.record(
+                job.student, job.assignment, job.notebook, nbformat.reads(text, as_version=4)
+            )
             return "graded"
         except Exception as problem:
             error = f"recording failed: {type(problem).__name__}: {str(problem)[:300]}"
-    store.record(job.student, job.assignment, job.notebook, not_graded(nbformat.reads(job.release, as_version=4),
-                                                                        str(error)))
+    store.record(
+        job.student,
+        job.assignment,
+        job.notebook,
+        not_graded(nbformat.reads(job.release, as_version=4), str(error)),
+    )
     return f"failed: {error}"
 
 
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
-    parser.add_argument("--force", action="store_true", help="grade again submissions already graded")
-    parser.add_argument("--workers", type=int, help="local worker processes (default: one per core)")
-    parser.add_argument("--scheduler", help="a Dask scheduler, tcp://host:8786, to grade on its workers instead")
-    parser.add_argument("--no-sandbox", action="store_true",
-                        help="run students' code unconfined (only for trusted code: see README)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the course folder (default: here)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="grade again submissions already graded"
+    )
+    parser.add_argument(
+        "--workers", type=int, help="local worker processes (default: one per core)"
+    )
+    parser.add_argument(
+        "--scheduler", help="a Dask scheduler, tcp://host:8786, to grade on its workers instead"
+    )
+    parser.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run students' code unconfined (only for trusted code: see README)",
+    )
     arguments = parser.parse_args()
     root = arguments.root.resolve()
     if not arguments.no_sandbox and not sandbox.available():
-        sys.exit("The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`.")
-    summary = grade_all(root, Options(arguments.force, not arguments.no_sandbox, workers=arguments.workers,
-                                      scheduler=arguments.scheduler or None))
+        sys.exit(
+            "The grading sandbox needs bubblewrap and prlimit: `apt-get install bubblewrap util-linux`."
+        )
+    summary = grade_all(
+        root,
+        Options(
+            arguments.force,
+            not arguments.no_sandbox,
+            workers=arguments.workers,
+            scheduler=arguments.scheduler or None,
+        ),
+    )
     export = nbgrader(root, "export", "--to", "grades.csv")
     if export.returncode != 0:
         summary.failed.append(f"nbgrader export failed: {export.stderr.strip()[-500:]}")

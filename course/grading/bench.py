@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -35,7 +36,12 @@ def batch(root: Path) -> int:
         release = nbformat.read(assignment.path(root / "release"), as_version=4)
         answers = reference_answers(source)
         half = dict(list(answers.items())[: len(answers) // 2])
-        for student, chosen in (("first", answers), ("second", answers), ("blank", {}), ("half", half)):
+        for student, chosen in (
+            ("first", answers),
+            ("second", answers),
+            ("blank", {}),
+            ("half", half),
+        ):
             path = root / "submitted" / student / assignment.id / assignment.notebook
             path.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(submission(release, chosen), path)
@@ -82,25 +88,32 @@ def main() -> None:
     ]
     speed = [yardstick()]
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as folder:
-        results, reference = [], None
+        results: list[tuple[str, Any, bool]] = []
+        reference: dict[tuple[str, str, str], float] = {}
         for number, (name, grade) in enumerate(runs):
             root = scratch(Path(folder), f"run{number}")
             summary = grade(root)
             found = scores(root)
-            reference = reference if reference is not None else found
-            results.append((name, summary, len(found) and found == reference))
+            reference = reference or found
+            results.append((name, summary, bool(found) and found == reference))
             shutil.rmtree(root)
     speed.append(yardstick())
     submissions = 4 * len(ASSIGNMENTS)
     baseline = results[0][1].seconds
-    print(f"{submissions} submissions, {len(reference)} graded cells; yardstick (a fresh Python imports torch and jax): "
-          f"{speed[0]:.2f} s before, {speed[1]:.2f} s after")
+    print(
+        f"{submissions} submissions, {len(reference)} graded cells; yardstick (a fresh Python imports torch and jax): "
+        f"{speed[0]:.2f} s before, {speed[1]:.2f} s after"
+    )
     print(f"{'how':40} {'s per submission':>17} {'speed-up':>9}  same grades")
     for name, summary, same in results:
-        print(f"{name:40} {summary.seconds / submissions:17.2f} {baseline / summary.seconds:8.2f}x  "
-              f"{'yes' if same else 'NO'}{'' if not summary.failed else f' ({len(summary.failed)} failed)'}")
+        print(
+            f"{name:40} {summary.seconds / submissions:17.2f} {baseline / summary.seconds:8.2f}x  "
+            f"{'yes' if same else 'NO'}{'' if not summary.failed else f' ({len(summary.failed)} failed)'}"
+        )
     for name, summary, _ in results[1:]:
-        split = ", ".join(f"{step} {seconds / submissions:.2f} s" for step, seconds in summary.steps.items())
+        split = ", ".join(
+            f"{step} {seconds / submissions:.2f} s" for step, seconds in summary.steps.items()
+        )
         print(f"{name}, per submission on a worker: {split}")
 
 

@@ -32,15 +32,29 @@ def cluster(scheduler: str | None = None, workers: int | None = None) -> Iterato
             with Client(scheduler) as client:
                 yield client
             return
-        with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                          host="127.0.0.1", dashboard_address=None) as local, Client(local) as client:
+        with (
+            LocalCluster(
+                n_workers=workers or default_workers(),
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+            ) as local,
+            Client(local) as client,
+        ):
             yield client
 
 
-def run(client: Client, jobs: list[Job]) -> Iterator[tuple[Job, str | None, Graded | None, str | None]]:
+def run(
+    client: Client, jobs: list[Job]
+) -> Iterator[tuple[Job, str | None, Graded | None, str | None]]:
     """Grade `jobs` on the cluster; yield (job, graded notebook text, what happened, why it failed) as each ends."""
-    futures = {client.submit(grade_submission, job, key=f"grade-{job.student}-{job.assignment}-{index}",
-                             pure=False): job for index, job in enumerate(jobs)}
+    futures = {
+        client.submit(
+            grade_submission, job, key=f"grade-{job.student}-{job.assignment}-{index}", pure=False
+        ): job
+        for index, job in enumerate(jobs)
+    }
     for future in as_completed(futures):
         job = futures[future]
         try:

@@ -13,7 +13,9 @@ from course.nbgrader_cli import nbgrader
 class SummarizeHiddenTestErrors(NbGraderPreprocessor):
     """In grade cells, keep each error's type and message but drop its traceback, which shows test code."""
 
-    def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: dict, index: int
+    ) -> tuple[NotebookNode, dict]:
         """Shorten the error outputs of one grade cell."""
         if cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
             for output in cell.get("outputs", []):
@@ -25,10 +27,14 @@ class SummarizeHiddenTestErrors(NbGraderPreprocessor):
 def main() -> None:
     """Command-line entry point: generate feedback for every autograded assignment."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the course folder (default: here)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the course folder (default: here)"
+    )
     root = parser.parse_args().root.resolve()
     assignments = sorted({path.name for path in (root / "autograded").glob("*/*") if path.is_dir()})
-    failed = [a for a in assignments if nbgrader(root, "generate_feedback", a, "--force").returncode != 0]
+    failed = [
+        a for a in assignments if nbgrader(root, "generate_feedback", a, "--force").returncode != 0
+    ]
     for assignment in assignments:
         print(f"{assignment}: {'FAILED' if assignment in failed else 'feedback written'}")
     sys.exit(1 if failed else 0)

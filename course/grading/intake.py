@@ -38,9 +38,11 @@ class Intake:
     notes: list[str] = field(default_factory=list)
 
 
-def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dict[str, str], list[str]]:
+def student_answers(
+    submitted: NotebookNode, release: NotebookNode
+) -> tuple[dict[str, str], list[str]]:
     """The student's solution code by grade id, and notes on cells that had to be found another way."""
-    wanted = {grade_id(cell): cell for cell in release.cells if is_solution(cell)}
+    wanted = {str(grade_id(cell)): cell for cell in release.cells if is_solution(cell)}
     answers: dict[str, str] = {}
     notes: list[str] = []
     code_cells = [cell for cell in submitted.get("cells", []) if cell.get("cell_type") == "code"]
@@ -49,15 +51,26 @@ def student_answers(submitted: NotebookNode, release: NotebookNode) -> tuple[dic
         if gid in wanted and gid not in answers:
             answers[gid] = cell.get("source", "")
         elif gid in wanted:
-            notes.append(f"{gid}: the solution cell appears more than once; the first copy was graded")
+            notes.append(
+                f"{gid}: the solution cell appears more than once; the first copy was graded"
+            )
     for gid, cell in wanted.items():
         if gid in answers:
             continue
         names = top_level_definitions(cell.source)
-        match = next((c for c in code_cells if names and names <= top_level_definitions(c.get("source", ""))), None)
+        match = next(
+            (
+                c
+                for c in code_cells
+                if names and names <= top_level_definitions(c.get("source", ""))
+            ),
+            None,
+        )
         if match is not None:
             answers[gid] = match.get("source", "")
-            notes.append(f"{gid}: the solution cell had lost its grading metadata; found it by what it defines")
+            notes.append(
+                f"{gid}: the solution cell had lost its grading metadata; found it by what it defines"
+            )
         else:
             notes.append(f"{gid}: no solution cell found; this exercise scores 0")
     return answers, notes
@@ -75,7 +88,7 @@ def rebuild(submitted: NotebookNode, release: NotebookNode, exercises: ExerciseS
     for cell in result.notebook.cells:
         if not is_solution(cell):
             continue
-        answer = answers.get(grade_id(cell), cell.source)
+        answer = answers.get(str(grade_id(cell)), cell.source)
         if answer == cell.source:  # the stub, as released: nothing to run
             cell.metadata.setdefault(NOTES, {})[UNWRITTEN] = True
             continue
@@ -83,10 +96,15 @@ def rebuild(submitted: NotebookNode, release: NotebookNode, exercises: ExerciseS
         found = violations(answer, exercise.forbidden if exercise else NOTHING)
         if found:
             reasons = [str(violation) for violation in found[:3]]
-            cell.source = "# This solution was not run: it breaks the grading rules.\n" + "".join(
-                f"# {reason}\n" for reason in reasons) + STUB
+            cell.source = (
+                "# This solution was not run: it breaks the grading rules.\n"
+                + "".join(f"# {reason}\n" for reason in reasons)
+                + STUB
+            )
             cell.metadata.setdefault(NOTES, {})[REFUSED] = reasons
-            result.notes.append(f"{grade_id(cell)}: not run, so this exercise scores 0 ({'; '.join(reasons)})")
+            result.notes.append(
+                f"{grade_id(cell)}: not run, so this exercise scores 0 ({'; '.join(reasons)})"
+            )
         else:
             cell.source = answer
     result.notebook.metadata[NOTES] = {"notes": list(result.notes)}
@@ -96,14 +114,17 @@ def rebuild(submitted: NotebookNode, release: NotebookNode, exercises: ExerciseS
 class RebuildFromRelease(NbGraderPreprocessor):
     """nbgrader preprocessor: grade the release notebook with the student's allowed solution cells."""
 
-    release_directory = Unicode("", help="The folder of the student versions, release/ of the course."
-                                ).tag(config=True)
+    release_directory = Unicode(
+        "", help="The folder of the student versions, release/ of the course."
+    ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Rebuild one submitted notebook; its notes go into the notebook's metadata for the report."""
         info = resources["nbgrader"]
-        release = nbformat.read(Path(self.release_directory) / info["assignment"] / f"{info['notebook']}.ipynb",
-                                as_version=4)
+        release = nbformat.read(
+            Path(self.release_directory) / info["assignment"] / f"{info['notebook']}.ipynb",
+            as_version=4,
+        )
         result = rebuild(nb, release, exercises_of(info["assignment"]))
         for note in result.notes:
             self.log.warning("%s: %s", info["student"], note)
@@ -121,7 +142,10 @@ def read_submission(path: Path) -> tuple[NotebookNode | None, str | None]:
     try:
         return nbformat.reads(json.dumps(raw), as_version=4), None
     except Exception as error:
-        return None, f"{path.name} is not a valid notebook ({type(error).__name__}: {str(error)[:200]})"
+        return (
+            None,
+            f"{path.name} is not a valid notebook ({type(error).__name__}: {str(error)[:200]})",
+        )
 
 
 def find_notebook(folder: Path, expected: str) -> tuple[Path | None, str | None]:
@@ -133,5 +157,8 @@ def find_notebook(folder: Path, expected: str) -> tuple[Path | None, str | None]
     if len(others) == 1:
         return others[0], f"expected {expected}, graded {others[0].name} instead"
     if others:
-        return None, f"expected {expected}; found {', '.join(p.name for p in others)} and could not tell which to grade"
+        return (
+            None,
+            f"expected {expected}; found {', '.join(p.name for p in others)} and could not tell which to grade",
+        )
     return None, None

@@ -8,5 +8,6 @@ stub; on a grade cell, what its grading process reported.
 NOTES = "course"
 REFUSED = "refused"  # a solution cell's: the policy's reasons for not running it
 UNWRITTEN = "unwritten"  # a solution cell's: the student left nbgrader's stub
-RAN = "ran"  # a grade cell's: what its grading process said (forbidden calls, refusals, how it ended)
+# a grade cell's: what its grading process said (forbidden calls, refusals, how it ended)
+RAN = "ran"
 SETUP = "setup"  # the grade id of a notebook's setup cell

@@ -17,8 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from nbgrader.preprocessors import (
-    AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, LimitOutput, OverwriteCells,
-    OverwriteKernelspec, SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
 )
 
 from course.grading.intake import RebuildFromRelease
@@ -35,7 +41,14 @@ class Timeouts:
 
 
 TIMEOUTS = Timeouts()
-INTAKE = [ClearOutput, DeduplicateIds, OverwriteKernelspec, RebuildFromRelease, OverwriteCells, CheckCellMetadata]
+INTAKE = [
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    RebuildFromRelease,
+    OverwriteCells,
+    CheckCellMetadata,
+]
 GRADE = [GradeInProcesses, TrustedVerdicts]
 RECORD = [LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
 

@@ -58,18 +58,33 @@ def restore_hidden_tests(notebook: NotebookNode, source: NotebookNode) -> None:
 def grade_submission(job: Job) -> tuple[str, Graded]:
     """Grade one submission through the protected path; return the graded notebook (JSON text) and what happened."""
     started = time.perf_counter()
-    resources = {"nbgrader": {"assignment": job.assignment, "notebook": job.notebook.removesuffix(".ipynb"),
-                              "student": job.student}, "metadata": {"path": "."}}
+    resources = {
+        "nbgrader": {
+            "assignment": job.assignment,
+            "notebook": job.notebook.removesuffix(".ipynb"),
+            "student": job.student,
+        },
+        "metadata": {"path": "."},
+    }
     release = nbformat.reads(job.release, as_version=4)
-    intake = rebuild(nbformat.reads(job.submitted, as_version=4), release, exercises_of(job.assignment))
+    intake = rebuild(
+        nbformat.reads(job.submitted, as_version=4), release, exercises_of(job.assignment)
+    )
     notebook = intake.notebook
     restore_hidden_tests(notebook, nbformat.reads(job.source, as_version=4))
     ran = time.perf_counter()
-    GradeInProcesses(timeout=job.exercise_timeout, submission_timeout=TIMEOUTS.submission,
-                     confined=job.confined).preprocess(notebook, resources)
+    GradeInProcesses(
+        timeout=job.exercise_timeout, submission_timeout=TIMEOUTS.submission, confined=job.confined
+    ).preprocess(notebook, resources)
     judged = time.perf_counter()
     TrustedVerdicts().preprocess(notebook, resources)
     finished = time.perf_counter()
-    seconds = {"intake": ran - started, "grading processes": judged - ran, "verdicts": finished - judged}
+    seconds = {
+        "intake": ran - started,
+        "grading processes": judged - ran,
+        "verdicts": finished - judged,
+    }
     notes = list(notebook.metadata[NOTES]["notes"])
-    return nbformat.writes(notebook), Graded(job.student, job.assignment, job.notebook, notes, seconds)
+    return nbformat.writes(notebook), Graded(
+        job.student, job.assignment, job.notebook, notes, seconds
+    )

@@ -49,15 +49,20 @@ def import_violations(tree: ast.Module) -> list[Violation]:
             modules = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                found.append(Violation(node.lineno, "a relative import; solution cells import by full name"))
+                found.append(
+                    Violation(node.lineno, "a relative import; solution cells import by full name")
+                )
                 continue
             modules = [node.module or ""]
             reached = [_module_attribute(node.module or "", alias.name) for alias in node.names]
             modules += [module.__name__ for module in reached if module is not None]
         else:
             continue
-        found += [Violation(node.lineno, f"imports {module!r}; solution cells may import only {allowed}")
-                  for module in modules if module.partition(".")[0] not in ALLOWED_IMPORTS]
+        found += [
+            Violation(node.lineno, f"imports {module!r}; solution cells may import only {allowed}")
+            for module in modules
+            if module.partition(".")[0] not in ALLOWED_IMPORTS
+        ]
     return found
 
 
@@ -65,10 +70,15 @@ def spelling_violations(tree: ast.Module, operation: Operation) -> list[Violatio
     """Spellings of `operation` that no library can switch off: NumPy's `@` operator."""
     if "@" not in operation.source:
         return []
-    return [Violation(node.lineno, f"uses the @ operator: a library's {operation.name}, which this exercise asks "
-                                   f"you to write yourself")
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.MatMult)]
+    return [
+        Violation(
+            node.lineno,
+            f"uses the @ operator: a library's {operation.name}, which this exercise asks "
+            f"you to write yourself",
+        )
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.MatMult)
+    ]
 
 
 def violations(source: str, operation: Operation) -> list[Violation]:

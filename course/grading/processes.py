@@ -43,7 +43,11 @@ def names_used(source: str) -> set[str]:
         tree = ast.parse(source)
     except SyntaxError:
         return set()
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
 
 
 def names_bound(source: str) -> set[str]:
@@ -59,8 +63,11 @@ def names_bound(source: str) -> set[str]:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             names.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
         else:
-            names.update(child.id for child in ast.walk(node) if isinstance(child, ast.Name)
-                         and isinstance(child.ctx, ast.Store))
+            names.update(
+                child.id
+                for child in ast.walk(node)
+                if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store)
+            )
     return names
 
 
@@ -96,33 +103,55 @@ def job_for(notebook: NotebookNode, index: int, exercise: Any) -> dict[str, Any]
     those use (01's `x`), before the lockdown: they are trusted, and no student code exists yet.
     """
     setup = next(cell.source for cell in notebook.cells if grade_id(cell) == SETUP)
-    earlier = [(str(grade_id(cell)) if is_solution(cell) else f"cell {number}", cell)
-               for number, cell in enumerate(notebook.cells[:index]) if cell.cell_type == "code"
-               and (is_solution(cell) or not grade_id(cell))]
+    earlier = [
+        (str(grade_id(cell)) if is_solution(cell) else f"cell {number}", cell)
+        for number, cell in enumerate(notebook.cells[:index])
+        if cell.cell_type == "code" and (is_solution(cell) or not grade_id(cell))
+    ]
     test = notebook.cells[index].source
-    needed = needed_cells([(cell_id, cell.source) for cell_id, cell in earlier], exercise.name, replaced_names(test))
+    needed = needed_cells(
+        [(cell_id, cell.source) for cell_id, cell in earlier], exercise.name, replaced_names(test)
+    )
     forbidden = exercise.forbidden
-    return {"exercise": exercise.name, "setup": setup, "test": test,
-            "context": [cell.source for cell_id, cell in earlier if cell_id in needed and not is_solution(cell)],
-            "cells": [(cell_id, cell.source) for cell_id, cell in earlier if cell_id in needed and is_solution(cell)],
-            "forbidden": {"name": forbidden.name, "aten": forbidden.aten, "primitives": list(forbidden.primitives),
-                          "python": list(forbidden.python), "source": list(forbidden.source)}}
+    return {
+        "exercise": exercise.name,
+        "setup": setup,
+        "test": test,
+        "context": [
+            cell.source for cell_id, cell in earlier if cell_id in needed and not is_solution(cell)
+        ],
+        "cells": [
+            (cell_id, cell.source)
+            for cell_id, cell in earlier
+            if cell_id in needed and is_solution(cell)
+        ],
+        "forbidden": {
+            "name": forbidden.name,
+            "aten": forbidden.aten,
+            "primitives": list(forbidden.primitives),
+            "python": list(forbidden.python),
+            "source": list(forbidden.source),
+        },
+    }
 
 
 def report(finished: Finished) -> tuple[list[Any], dict[str, Any]]:
     """The payloads a grading process published, and what else it said, from the lines it wrote."""
-    payloads, said = [], {"forbidden": [], "refused": [], "done": None, "status": finished.status,
-                          "timed_out": finished.timed_out, "unreadable": 0}
+    payloads: list[Any] = []
+    said: dict[str, Any] = {"forbidden": [], "refused": [], "done": None, "status": finished.status}
+    said |= {"timed_out": finished.timed_out, "unreadable": 0}
     for line in finished.lines:
         try:
             if line.startswith(PAYLOAD_LINE):
-                payloads.append(json.loads(line[len(PAYLOAD_LINE):]))
+                payloads.append(json.loads(line[len(PAYLOAD_LINE) :]))
             elif line.startswith(FORBIDDEN_LINE):
-                said["forbidden"].append(str(json.loads(line[len(FORBIDDEN_LINE):]))[:200])
+                said["forbidden"].append(str(json.loads(line[len(FORBIDDEN_LINE) :]))[:200])
             elif line.startswith(REFUSED_LINE):
-                said["refused"].append(codecs.decode(line[len(REFUSED_LINE):], "unicode_escape")[:300])
+                said["refused"].append(
+                    codecs.decode(line[len(REFUSED_LINE) :], "unicode_escape")[:300]
+                )
             elif line.startswith(DONE_LINE) and said["done"] is None:
-                said["done"] = json.loads(line[len(DONE_LINE):])
+                said["done"] = json.loads(line[len(DONE_LINE) :])
             else:
                 said["unreadable"] += 1
         except (ValueError, UnicodeDecodeError):
@@ -136,22 +165,35 @@ def cell_errors(said: dict[str, Any]) -> dict[str, str]:
     """What the solution cells raised in a grading process, by grade id, as text."""
     done = said.get("done")
     cells = done.get("cells") if isinstance(done, dict) else None
-    return {str(gid): str(text)[:400] for gid, text in cells.items()} if isinstance(cells, dict) else {}
+    return (
+        {str(gid): str(text)[:400] for gid, text in cells.items()}
+        if isinstance(cells, dict)
+        else {}
+    )
 
 
 class GradeInProcesses(NbGraderPreprocessor):
     """nbgrader preprocessor: run each exercise's hidden tests in a grading process of its own."""
 
-    timeout = Integer(120, help="Seconds one exercise's grading process may run; then it is killed."
-                      ).tag(config=True)
-    submission_timeout = Integer(1200, help="Seconds one notebook's grading processes may run in all; the "
-                                            "exercises left after that are not run.").tag(config=True)
-    confined = Bool(True, help="Run grading processes in the sandbox. Only for code you trust: False runs them "
-                               "unconfined.").tag(config=True)
+    timeout = Integer(
+        120, help="Seconds one exercise's grading process may run; then it is killed."
+    ).tag(config=True)
+    submission_timeout = Integer(
+        1200,
+        help="Seconds one notebook's grading processes may run in all; the "
+        "exercises left after that are not run.",
+    ).tag(config=True)
+    confined = Bool(
+        True,
+        help="Run grading processes in the sandbox. Only for code you trust: False runs them "
+        "unconfined.",
+    ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Grade every exercise of one (rebuilt) notebook."""
-        module = importlib.import_module(find_assignment(resources["nbgrader"]["assignment"]).exercises_module)
+        module = importlib.import_module(
+            find_assignment(resources["nbgrader"]["assignment"]).exercises_module
+        )
         deadline = time.monotonic() + self.submission_timeout
         solutions = {grade_id(cell): cell for cell in nb.cells if is_solution(cell)}
         for index, cell in enumerate(nb.cells):
@@ -161,22 +203,35 @@ class GradeInProcesses(NbGraderPreprocessor):
             cell.outputs = []
             exercise = module.EXERCISES.exercises.get(name)
             solution = solutions.get(name)
-            if exercise is None or solution is None or solution.metadata.get(NOTES, {}).get(UNWRITTEN):
+            if (
+                exercise is None
+                or solution is None
+                or solution.metadata.get(NOTES, {}).get(UNWRITTEN)
+            ):
                 continue  # the verdicts say why: not this notebook's exercise, or not written yet
             left = deadline - time.monotonic()
             if left <= 0:
                 cell.metadata.setdefault(NOTES, {})[RAN] = {"out_of_time": True}
                 continue
             started = time.monotonic()
-            finished = run_grading_process(job_for(nb, index, exercise), min(self.timeout, left), self.confined)
+            finished = run_grading_process(
+                job_for(nb, index, exercise), min(self.timeout, left), self.confined
+            )
             payloads, said = report(finished)
             said["seconds"] = round(time.monotonic() - started, 3)
-            cell.outputs = [new_output("display_data", data={MIME_TYPE: payload}) for payload in payloads]
+            cell.outputs = [
+                new_output("display_data", data={MIME_TYPE: payload}) for payload in payloads
+            ]
             cell.metadata.setdefault(NOTES, {})[RAN] = said
             error = cell_errors(said).get(name)
             if error is not None:
                 kind, _, message = error.partition(": ")
-                solution.outputs = [new_output("error", ename=kind, evalue=message, traceback=[error])]
-            self.log.info("%s: graded in its own process (%s)", grade_id(cell),
-                          "timed out" if finished.timed_out else f"exit status {finished.status}")
+                solution.outputs = [
+                    new_output("error", ename=kind, evalue=message, traceback=[error])
+                ]
+            self.log.info(
+                "%s: graded in its own process (%s)",
+                grade_id(cell),
+                "timed out" if finished.timed_out else f"exit status {finished.status}",
+            )
         return nb, resources

@@ -23,7 +23,7 @@ def force_pair(v: object) -> tuple[int, int]:
 
 def same_padding(size: int, kernel: int, stride: int) -> tuple[int, int]:
     """The (low, high) pads that jax.lax's "SAME" applies to one axis."""
-    (low, high), = jax.lax.padtype_to_pads((size,), (kernel,), (stride,), "SAME")
+    ((low, high),) = jax.lax.padtype_to_pads((size,), (kernel,), (stride,), "SAME")
     return int(low), int(high)
 
 
@@ -34,4 +34,3 @@ def conv_with_padding(x: np.ndarray, kernel: np.ndarray, padding_mode: float) ->
     padding = "SAME" if padding_mode == 1.0 else "VALID"
     out = jax.lax.conv_general_dilated(lhs, rhs, (1,), padding, precision=jax.lax.Precision.HIGHEST)
     return np.asarray(out[0, 0])
-

@@ -31,8 +31,14 @@ from course.grading import xla
 
 NOBODY = 65534
 SYSTEM_PATHS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
-PROCESS_ENVIRONMENT = {"HOME": "/tmp", "MPLCONFIGDIR": "/tmp", "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0",
-                       "XLA_FLAGS": xla.FLAGS, "NBGRADER_EXECUTION": "autograde"}
+PROCESS_ENVIRONMENT = {
+    "HOME": "/tmp",
+    "MPLCONFIGDIR": "/tmp",
+    "MPLBACKEND": "Agg",
+    "PYTHONHASHSEED": "0",
+    "XLA_FLAGS": xla.FLAGS,
+    "NBGRADER_EXECUTION": "autograde",
+}
 # What a grading process runs: the course's kernel-side modules, shipped as sources (the sandbox does not show
 # the course), and the one that runs an exercise.
 PROCESS_MODULE = "kernel.process"
@@ -52,8 +58,14 @@ class Limits:
 
     def prlimit_args(self, unprivileged_user: bool) -> list[str]:
         """The `prlimit` command line that applies these limits (processes only under their own user)."""
-        args = ["prlimit", f"--cpu={self.cpu_seconds}", f"--as={self.memory_bytes}", f"--fsize={self.file_bytes}",
-                f"--nofile={self.open_files}", "--core=0"]
+        args = [
+            "prlimit",
+            f"--cpu={self.cpu_seconds}",
+            f"--as={self.memory_bytes}",
+            f"--fsize={self.file_bytes}",
+            f"--nofile={self.open_files}",
+            "--core=0",
+        ]
         if unprivileged_user:
             args.append(f"--nproc={self.processes}")
         return args + ["--"]
@@ -98,17 +110,38 @@ def _bind(paths: list[str], writable: bool) -> list[str]:
     return args
 
 
-def sandbox_command(argv: list[str], private_dirs: tuple[Path, ...] = (), limits: Limits = Limits(),
-                    die_with_parent: bool = True) -> list[str]:
+def sandbox_command(
+    argv: list[str],
+    private_dirs: tuple[Path, ...] = (),
+    limits: Limits = Limits(),
+    die_with_parent: bool = True,
+) -> list[str]:
     """`argv` wrapped to run in the sandbox, in an empty private /tmp, with only `private_dirs` shown writable.
 
     `die_with_parent` ends it when the thread that started it ends (bwrap follows that thread, not its process)."""
     as_root = os.geteuid() == 0
-    args = ["bwrap", *(["--die-with-parent"] if die_with_parent else []), "--new-session", "--unshare-net",
-            "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"]
+    args = [
+        "bwrap",
+        *(["--die-with-parent"] if die_with_parent else []),
+        "--new-session",
+        "--unshare-net",
+        "--unshare-pid",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+    ]
     if not as_root:
         args.append("--unshare-user")
-    args += _system_binds() + ["--dev", "/dev", "--proc", "/proc", "--perms", "1777", "--tmpfs", "/tmp"]
+    args += _system_binds() + [
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--perms",
+        "1777",
+        "--tmpfs",
+        "/tmp",
+    ]
     args += _bind(sorted({sys.base_prefix, sys.prefix}), writable=False)
     args += _bind([str(folder) for folder in private_dirs], writable=True)
     environment = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", **PROCESS_ENVIRONMENT}
@@ -152,11 +185,16 @@ class Zygote:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.channel, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        trial = Path(tempfile.mkdtemp(prefix="trial-", dir=folder))  # where it tries isolating a process first
+        # where it tries isolating a process first
+        trial = Path(tempfile.mkdtemp(prefix="trial-", dir=folder))
         hand_to_process(trial)
-        command = sandbox_command([sys.executable, "-c", self.PROGRAM.read_text(), str(trial)], (folder,),
-                                  die_with_parent=False)  # it ends when this process hangs up, whichever thread started it
-        self.process = subprocess.Popen(command, stdin=theirs, stdout=subprocess.DEVNULL)
+        command = sandbox_command(
+            [sys.executable, "-c", self.PROGRAM.read_text(), str(trial)],
+            (folder,),
+            # it ends when this process hangs up, whichever thread started it
+            die_with_parent=False,
+        )
+        self.process = subprocess.Popen(command, stdin=theirs.fileno(), stdout=subprocess.DEVNULL)
         theirs.close()
         self.lock = threading.Lock()
         self.refusal: str | None = None  # why it cannot fork processes here, once it said so
@@ -166,7 +204,7 @@ class Zygote:
     def send(self, message: bytes, line: socket.socket | None = None) -> None:
         """Send one message (and the line's descriptor with its first record) to the zygote."""
         message += b"\n"
-        chunks = [message[start:start + CHUNK] for start in range(0, len(message), CHUNK)]
+        chunks = [message[start : start + CHUNK] for start in range(0, len(message), CHUNK)]
         socket.send_fds(self.channel, [chunks[0]], [line.fileno()] if line else [])
         for chunk in chunks[1:]:
             self.channel.sendall(chunk)
@@ -184,8 +222,11 @@ class Zygote:
         self.channel.settimeout(None)
         if answer != "ready":
             self.refusal = answer.removeprefix("unavailable: ")
-            logging.getLogger(__name__).warning("Grading processes start the slower, plain way: the zygote cannot "
-                                                "isolate them here (%s).", self.refusal)
+            logging.getLogger(__name__).warning(
+                "Grading processes start the slower, plain way: the zygote cannot "
+                "isolate them here (%s).",
+                self.refusal,
+            )
             self.stop()
 
     def usable(self) -> bool:
@@ -194,7 +235,7 @@ class Zygote:
         return self.refusal is None and self.process.poll() is None
 
     def run(self, request: dict, timeout: float) -> Finished:
-        """Fork the grading process `request` asks for; return what it wrote, its exit status and whether time ran out."""
+        """Fork the process `request` asks for; return what it wrote, its exit status, whether time ran out."""
         ours, line = socket.socketpair()
         try:
             self.send(json.dumps(request).encode(), line)
@@ -202,7 +243,11 @@ class Zygote:
             line.close()
         with ours:
             lines, timed_out = _read_until_done(ours, time.monotonic() + timeout)
-        status = int(lines.pop()) if lines and not timed_out and lines[-1].strip().lstrip(b"-").isdigit() else None
+        status = (
+            int(lines.pop())
+            if lines and not timed_out and lines[-1].strip().lstrip(b"-").isdigit()
+            else None
+        )
         return Finished(lines, status, timed_out)
 
     def stop(self) -> None:
@@ -221,7 +266,8 @@ def _processes_folder_and_zygote() -> tuple[Path, list[Zygote]]:
     with _LOCK:
         if os.getpid() not in _PER_PROCESS:  # a forked grading process starts its own
             folder = Path(tempfile.mkdtemp(prefix="grading-processes-"))
-            folder.chmod(0o711)  # an unprivileged process may pass through to its own folder, and list nothing
+            # an unprivileged process may pass through to its own folder, and list nothing
+            folder.chmod(0o711)
             holder: list[Zygote] = []
             _PER_PROCESS[os.getpid()] = folder, holder
             atexit.register(_stop, folder, holder)
@@ -251,13 +297,22 @@ def _run_alone(request: dict, timeout: float, confined: bool) -> Finished:
     argv = [sys.executable, "-c", Zygote.PROGRAM.read_text(), "--one"]
     command = sandbox_command(argv, (Path(request["folder"]),)) if confined else argv
     environment = None if confined else {**os.environ, **PROCESS_ENVIRONMENT}
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment,
-                               cwd=request["folder"])
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=environment,
+        cwd=request["folder"],
+    )
     with process:
         assert process.stdin is not None and process.stdout is not None
         try:
-            process.stdin.write(json.dumps({"modules": kernel_modules(PROCESS_MODULE)}).encode() + b"\n"
-                                + json.dumps(request).encode() + b"\n")
+            process.stdin.write(
+                json.dumps({"modules": kernel_modules(PROCESS_MODULE)}).encode()
+                + b"\n"
+                + json.dumps(request).encode()
+                + b"\n"
+            )
             process.stdin.close()
         except BrokenPipeError:
             pass
@@ -283,8 +338,10 @@ def run_trusted_program(program: str, timeout: float = 60) -> Finished:
 def _run(work: dict, timeout: float, confined: bool) -> Finished:
     """Run a grading process for `work` ({"job": ...} or {"program": ...}) in a folder of its own."""
     if confined and not available():
-        raise SandboxUnavailable("Grading processes run in a sandbox that needs bubblewrap and prlimit: "
-                                 "`apt-get install bubblewrap util-linux` (or `make sandbox`).")
+        raise SandboxUnavailable(
+            "Grading processes run in a sandbox that needs bubblewrap and prlimit: "
+            "`apt-get install bubblewrap util-linux` (or `make sandbox`)."
+        )
     folder = Path(tempfile.mkdtemp(prefix="process-", dir=_processes_folder_and_zygote()[0]))
     try:
         hand_to_process(folder)

@@ -34,14 +34,19 @@ def has_verdicts(notebook: NotebookNode) -> bool:
             if len(outputs) != 1:
                 return False
             (output,) = outputs
-            passed = output.get("output_type") == "stream" and output.get("text", "").startswith("\N{CHECK MARK}")
-            if not (passed or (output.get("output_type") == "error" and output.get("ename") == "CheckFailed")):
+            passed = output.get("output_type") == "stream" and output.get("text", "").startswith(
+                "\N{CHECK MARK}"
+            )
+            if not (
+                passed
+                or (output.get("output_type") == "error" and output.get("ename") == "CheckFailed")
+            ):
                 return False
     return True
 
 
 def not_graded(release: NotebookNode, reason: str) -> NotebookNode:
-    """The release notebook with every grade cell failed for `reason`: what a submission that could not be graded gets."""
+    """The release notebook with every grade cell failed for `reason`: what an ungradable submission gets."""
     notebook = copy.deepcopy(release)
     for cell in notebook.cells:
         if cell.cell_type == "code" and is_grade(cell):
@@ -59,18 +64,26 @@ class Store:
         self.config.CourseDirectory.submitted_directory = STAGING
         self.config.Autograde.sanitize_preprocessors = []
         self.config.Autograde.autograde_preprocessors = RECORD
-        with Gradebook(self.config.CourseDirectory.db_url):  # create or migrate it once, before any record
+        # create or migrate it once, before any record
+        with Gradebook(self.config.CourseDirectory.db_url):
             pass
 
-    def record(self, student: str, assignment: str, notebook_name: str, notebook: NotebookNode) -> None:
+    def record(
+        self, student: str, assignment: str, notebook_name: str, notebook: NotebookNode
+    ) -> None:
         """Record one graded notebook for `student`; raise if nbgrader cannot."""
         if not has_verdicts(notebook):
-            raise ValueError(f"{student} {assignment}: a grade cell holds no verdict; refusing to record it")
+            raise ValueError(
+                f"{student} {assignment}: a grade cell holds no verdict; refusing to record it"
+            )
         nbformat.write(notebook, self.root / STAGING / student / assignment / notebook_name)
         coursedir = CourseDirectory(config=self.config)
         coursedir.assignment_id, coursedir.student_id = assignment, student
         converter = Autograde(coursedir=coursedir, config=self.config)
         converter.force = True
-        with warnings.catch_warnings():  # nbgrader's autoflush note on a new student's first submission: harmless
-            warnings.filterwarnings("ignore", message=".* not in session, add operation along", category=SAWarning)
+        # nbgrader's autoflush note on a new student's first submission: harmless
+        with warnings.catch_warnings():
+            warnings.filterwarnings(
+                "ignore", message=".* not in session, add operation along", category=SAWarning
+            )
             converter.start()

@@ -48,25 +48,39 @@ class Verdict:
         if self.passed:
             return new_output("stream", name="stdout", text=f"\N{CHECK MARK} {self.message}\n")
         first, *rest = self.message.splitlines()
-        return new_output("error", ename="CheckFailed", evalue=self.message,
-                          traceback=[f"\x1b[31m\x1b[1m\N{BALLOT X} {first}\x1b[0m", *rest])
+        return new_output(
+            "error",
+            ename="CheckFailed",
+            evalue=self.message,
+            traceback=[f"\x1b[31m\x1b[1m\N{BALLOT X} {first}\x1b[0m", *rest],
+        )
 
 
 def payloads(cell: NotebookNode) -> list[Any]:
     """The results payloads a grading process published for a cell."""
-    return [output["data"][MIME_TYPE] for output in cell.get("outputs", [])
-            if output.get("output_type") in ("display_data", "execute_result") and MIME_TYPE in output.get("data", {})]
+    return [
+        output["data"][MIME_TYPE]
+        for output in cell.get("outputs", [])
+        if output.get("output_type") in ("display_data", "execute_result")
+        and MIME_TYPE in output.get("data", {})
+    ]
 
 
 def cell_error(cell: NotebookNode) -> str | None:
     """The error a solution cell raised in its grading process ("TypeError: ..."), if it did."""
-    return next((f"{output.get('ename')}: {output.get('evalue')}" for output in cell.get("outputs", [])
-                 if output.get("output_type") == "error"), None)
+    return next(
+        (
+            f"{output.get('ename')}: {output.get('evalue')}"
+            for output in cell.get("outputs", [])
+            if output.get("output_type") == "error"
+        ),
+        None,
+    )
 
 
 def unfinished(name: str, ran: dict[str, Any], solution_error: str | None) -> Verdict:
     """The verdict when no results came back, with the reason the grading process gave or left."""
-    done = ran.get("done") if isinstance(ran.get("done"), dict) else {}
+    done: dict[str, Any] = ran["done"] if isinstance(ran.get("done"), dict) else {}
     if ran.get("timed_out") or ran.get("out_of_time"):
         reason = "they ran out of time (the answer may loop forever or be very slow)"
     elif done.get("setup"):
@@ -79,22 +93,33 @@ def unfinished(name: str, ran: dict[str, Any], solution_error: str | None) -> Ve
         reason = "the process stopped before they could run (it crashed, was killed, or ran out of memory)"
     else:
         reason = "no results came back from them"
-    return Verdict(False, f"{name}: the hidden tests did not finish: {reason}.",
-                   [f"{name}: no results ({'timed out' if ran.get('timed_out') else reason})"])
+    return Verdict(
+        False,
+        f"{name}: the hidden tests did not finish: {reason}.",
+        [f"{name}: no results ({'timed out' if ran.get('timed_out') else reason})"],
+    )
 
 
-def judge_cell(module: ModuleType, source: str, cell: NotebookNode, solution: NotebookNode | None) -> Verdict:
+def judge_cell(
+    module: ModuleType, source: str, cell: NotebookNode, solution: NotebookNode | None
+) -> Verdict:
     """The verdict on one grade cell whose trusted source is `source`, after its grading process ran."""
     try:
         call = hidden_call(source)
         exercise = module.EXERCISES[call.exercise]
     except (HiddenTestsFormatError, KeyError) as error:
-        return Verdict(False, "This test cell could not be graded; the instructor has been told.",
-                       [f"test cell not gradable: {error}"])
+        return Verdict(
+            False,
+            "This test cell could not be graded; the instructor has been told.",
+            [f"test cell not gradable: {error}"],
+        )
     notes_of = solution.metadata.get(NOTES, {}) if solution is not None else {}
     if REFUSED in notes_of:
-        return Verdict(False, f"{call.exercise} was not run: it breaks the grading rules "
-                              f"({'; '.join(notes_of[REFUSED])}).")
+        return Verdict(
+            False,
+            f"{call.exercise} was not run: it breaks the grading rules "
+            f"({'; '.join(notes_of[REFUSED])}).",
+        )
     if solution is None or notes_of.get(UNWRITTEN):
         return Verdict(False, exercise.explain_error(call.exercise, f"{NOT_WRITTEN}: "))
     ran = cell.metadata.get(NOTES, {}).get(RAN, {})
@@ -108,27 +133,39 @@ def judge_cell(module: ModuleType, source: str, cell: NotebookNode, solution: No
         verdict.notes = notes + verdict.notes
         return verdict
     if len(found) > 1:
-        return Verdict(False, f"{call.exercise}: more than one set of results came back, so none is trusted.",
-                       notes + [f"{call.exercise}: {len(found)} results payloads (a forged payload?)"])
+        return Verdict(
+            False,
+            f"{call.exercise}: more than one set of results came back, so none is trusted.",
+            notes + [f"{call.exercise}: {len(found)} results payloads (a forged payload?)"],
+        )
     verdict = judge_payload(exercise, call.exercise, call.cases, found[0])
     verdict.notes = notes + verdict.notes
-    error = cell_error(solution)
-    if error and not verdict.passed:
-        verdict.message += f"\nIts solution cell raised {error[:300]}"
+    raised = cell_error(solution)
+    if raised and not verdict.passed:
+        verdict.message += f"\nIts solution cell raised {raised[:300]}"
     return verdict
 
 
-def judge_payload(exercise: Exercise, name: str, cases: list[dict[str, Any]], payload: Any) -> Verdict:
+def judge_payload(
+    exercise: Exercise, name: str, cases: list[dict[str, Any]], payload: Any
+) -> Verdict:
     """The verdict on the results `payload` for the hidden `cases` of `exercise`."""
     try:
-        if not isinstance(payload, dict) or set(payload) != {"exercise", "records"} or payload["exercise"] != name:
+        if (
+            not isinstance(payload, dict)
+            or set(payload) != {"exercise", "records"}
+            or payload["exercise"] != name
+        ):
             raise MalformedPayload("the payload is not for this exercise")
         if not isinstance(payload["records"], list) or len(payload["records"]) != len(cases):
             raise MalformedPayload("the payload does not hold one record per case")
         records = [Record.decode(data) for data in payload["records"]]
     except MalformedPayload as error:
-        return Verdict(False, f"{name}: the results that came back are malformed, so none is trusted.",
-                       [f"{name}: malformed results ({error})"])
+        return Verdict(
+            False,
+            f"{name}: the results that came back are malformed, so none is trusted.",
+            [f"{name}: malformed results ({error})"],
+        )
     notes = [f"{name}: called {call}" for record in records for call in record.forbidden]
     notes += [f"{name}: {change}" for record in records for change in record.changed]
     notes = list(dict.fromkeys(notes))
@@ -138,9 +175,13 @@ def judge_payload(exercise: Exercise, name: str, cases: list[dict[str, Any]], pa
         except CheckFailed as failure:
             return Verdict(False, str(failure), notes)
         except Exception as error:  # a value no check foresaw: the answer is not right
-            return Verdict(False, f"{name}: an answer of an unexpected kind came back "
-                                  f"({type(error).__name__}: {str(error)[:200]}).",
-                           notes + [f"{name}: the grader could not judge a result: {type(error).__name__}: {error}"])
+            return Verdict(
+                False,
+                f"{name}: an answer of an unexpected kind came back "
+                f"({type(error).__name__}: {str(error)[:200]}).",
+                notes
+                + [f"{name}: the grader could not judge a result: {type(error).__name__}: {error}"],
+            )
     return Verdict(True, f"{name} passes its hidden tests ({cases_text(len(cases))})", notes)
 
 

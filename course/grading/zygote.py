@@ -40,12 +40,33 @@ import signal
 import socket
 import sys
 import types
+from typing import Any
 
 # What grading processes use, and what the libraries load lazily the first time they compute (MLIR's dialects).
-PRELOADED = ("numpy", "torch", "torch.nn.functional", "jax", "jax.numpy", "jax.lax", "jax.random", "jax.nn",
-             "jax.scipy.signal", "jax.example_libraries.stax", "jax._src.interpreters.mlir", "jaxlib.mlir.dialects.mhlo",
-             "jaxlib.mlir.dialects.builtin", "flax.linen", "flax.nnx", "einops", "einops._torch_specific", "jaxtyping",
-             "typing_extensions", "opt_einsum", "matplotlib.pyplot", "_posixsubprocess")
+PRELOADED = (
+    "numpy",
+    "torch",
+    "torch.nn.functional",
+    "jax",
+    "jax.numpy",
+    "jax.lax",
+    "jax.random",
+    "jax.nn",
+    "jax.scipy.signal",
+    "jax.example_libraries.stax",
+    "jax._src.interpreters.mlir",
+    "jaxlib.mlir.dialects.mhlo",
+    "jaxlib.mlir.dialects.builtin",
+    "flax.linen",
+    "flax.nnx",
+    "einops",
+    "einops._torch_specific",
+    "jaxtyping",
+    "typing_extensions",
+    "opt_einsum",
+    "matplotlib.pyplot",
+    "_posixsubprocess",
+)
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
@@ -63,7 +84,11 @@ class CapabilityHeader(ctypes.Structure):
 class CapabilitySet(ctypes.Structure):
     """One 32-bit half of the capability sets capset(2) takes."""
 
-    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
 
 
 def checked(result: int, what: str) -> None:
@@ -98,16 +123,21 @@ def preload() -> None:
 
 
 def mounts_below(folder: str) -> list[str]:
-    """The outermost mount points below `folder`: what the sandbox shows there (the Python environment, if it is there)."""
+    """The outermost mount points below `folder`: what the sandbox shows there (the Python environment, if there)."""
     points = []
     with open("/proc/self/mountinfo") as table:
         for line in table:
-            point = re.sub(r"\\([0-7]{3})", lambda code: chr(int(code.group(1), 8)), line.split()[4])
+            point = re.sub(
+                r"\\([0-7]{3})", lambda code: chr(int(code.group(1), 8)), line.split()[4]
+            )
             if point.startswith(folder + "/"):
                 points.append(point)
     points.sort(key=len)
-    return [point for index, point in enumerate(points)
-            if not any(point.startswith(outer + "/") or point == outer for outer in points[:index])]
+    return [
+        point
+        for index, point in enumerate(points)
+        if not any(point.startswith(outer + "/") or point == outer for outer in points[:index])
+    ]
 
 
 def isolate(folder: str) -> None:
@@ -115,35 +145,60 @@ def isolate(folder: str) -> None:
 
     What else the sandbox shows below /tmp (a Python environment made there) is shown again, as it was."""
     uid, gid = os.getuid(), os.getgid()
-    checked(libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS),
-            "unshare")
-    checked(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "dumpable")  # only so that it may write its own maps
-    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+    checked(
+        libc.unshare(
+            CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
+        ),
+        "unshare",
+    )
+    # only so that it may write its own maps
+    checked(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "dumpable")
+    for name, text in (
+        ("setgroups", "deny"),
+        ("uid_map", f"{uid} {uid} 1"),
+        ("gid_map", f"{gid} {gid} 1"),
+    ):
         with open(f"/proc/self/{name}", "w") as file:
             file.write(text)
     checked(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable")
     checked(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "make mounts private")
     siblings = os.path.dirname(folder)
-    kept = {point: os.open(point, os.O_PATH) for point in mounts_below("/tmp")
-            if point != siblings and not point.startswith(siblings + "/")}
+    kept = {
+        point: os.open(point, os.O_PATH)
+        for point in mounts_below("/tmp")
+        if point != siblings and not point.startswith(siblings + "/")
+    }
     own = os.open(folder, os.O_PATH | os.O_DIRECTORY)
     checked(libc.mount(b"tmpfs", b"/tmp", b"tmpfs", 0, b"mode=1777"), "mount /tmp")
     for point, handle in kept.items():  # a bind keeps the read-only flag of the mount it copies
         os.makedirs(point, exist_ok=True)
-        checked(libc.mount(f"/proc/self/fd/{handle}".encode(), point.encode(), None, MS_BIND | MS_REC, None),
-                f"show {point} again")
+        checked(
+            libc.mount(
+                f"/proc/self/fd/{handle}".encode(), point.encode(), None, MS_BIND | MS_REC, None
+            ),
+            f"show {point} again",
+        )
         os.close(handle)
     if os.path.isdir(siblings):  # the processes' folder is outside /tmp: hide it too
-        checked(libc.mount(b"tmpfs", siblings.encode(), b"tmpfs", 0, b"mode=0755"), "hide other processes")
+        checked(
+            libc.mount(b"tmpfs", siblings.encode(), b"tmpfs", 0, b"mode=0755"),
+            "hide other processes",
+        )
     os.makedirs(folder)
-    checked(libc.mount(f"/proc/self/fd/{own}".encode(), folder.encode(), None, MS_BIND, None), "show own folder")
+    checked(
+        libc.mount(f"/proc/self/fd/{own}".encode(), folder.encode(), None, MS_BIND, None),
+        "show own folder",
+    )
     os.close(own)
     os.chdir("/tmp")
 
 
 def drop_capabilities() -> None:
     """Give up every capability the new user namespace granted, for good."""
-    checked(libc.capset(ctypes.byref(CapabilityHeader(CAPABILITY_VERSION_3, 0)), (CapabilitySet * 2)()), "capset")
+    checked(
+        libc.capset(ctypes.byref(CapabilityHeader(CAPABILITY_VERSION_3, 0)), (CapabilitySet * 2)()),
+        "capset",
+    )
     checked(libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no new privileges")
 
 
@@ -161,13 +216,15 @@ def grade(request: dict, line: int) -> None:
 
     A request with a "program" instead of a "job" runs that (trusted) program with `line` as its standard
     output: how the tests see what a grading process can reach."""
-    checked(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "dumpable")  # as after exec: its own /proc entries are its own
+    # as after exec: its own /proc entries are its own
+    checked(libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0), "dumpable")
     for name, value in request["environment"].items():
         if value is None:
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
-    if "numpy" in sys.modules:  # numpy seeded its global generator at import: each process gets its own seed
+    # numpy seeded its global generator at import: each process gets its own seed
+    if "numpy" in sys.modules:
         sys.modules["numpy"].random.seed()
     if "program" in request:
         os.dup2(line, 1)
@@ -224,7 +281,8 @@ def fork_process(request: dict, line: socket.socket) -> int:
         code = 1
         try:
             code = forked(request, line.fileno())
-        except BaseException as error:  # the process could not start: say why on the grader's console
+        # the process could not start: say why on the grader's console
+        except BaseException as error:
             print(f"grading process could not start: {error!r}", file=sys.stderr, flush=True)
         finally:
             os._exit(code)
@@ -236,9 +294,11 @@ def watch(child: int, line: socket.socket, channel: socket.socket) -> bool:
 
     Return whether the grader is still there."""
     ended = os.pidfd_open(child)
-    watched, grader_there = [ended, line, channel], True
+    watched: list[Any] = [ended, line, channel]
+    grader_there = True
     while ended not in (readable := select.select(watched, [], [])[0]):
-        if channel in readable:  # the next request waits for its turn; an empty read is the grader gone
+        # the next request waits for its turn; an empty read is the grader gone
+        if channel in readable:
             grader_there = bool(channel.recv(1, socket.MSG_PEEK))
             watched.remove(channel)
         if line in readable:  # the grader closed the line: time is up
@@ -311,7 +371,8 @@ def main() -> None:
         request, line = json.loads(sys.stdin.readline()), os.dup(1)
         null = os.open(os.devnull, os.O_RDWR)
         os.dup2(null, 0)
-        os.dup2(null, 1)  # what the student's code prints is nobody's business: the line is the results' alone
+        # what the student's code prints is nobody's business: the line is the results' alone
+        os.dup2(null, 1)
         grade(request, line)
         return
     checked(libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0), "not dumpable")

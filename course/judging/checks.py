@@ -8,7 +8,8 @@ plain Python. Shared by both sides; `make release` copies it into every student 
 import contextlib
 import sys
 import types
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
@@ -16,11 +17,13 @@ from course.judging.payload import Opaque
 
 # Tolerances per dtype of the answer, never per machine: float32 answers are
 # compared with float64 or highest-precision references.
-TOLERANCES = types.MappingProxyType({
-    np.dtype("float16"): (1e-2, 1e-2),
-    np.dtype("float32"): (1e-4, 1e-5),
-    np.dtype("float64"): (1e-9, 1e-12),
-})
+TOLERANCES = types.MappingProxyType(
+    {
+        np.dtype("float16"): (1e-2, 1e-2),
+        np.dtype("float32"): (1e-4, 1e-5),
+        np.dtype("float64"): (1e-9, 1e-12),
+    }
+)
 RED, BOLD, RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
 
@@ -63,7 +66,9 @@ def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> n
     return np.isclose(got64, expected64, rtol=rtol, atol=atol * scale, equal_nan=True)
 
 
-def matches(got: np.ndarray, other: Any, rtol: float | None = None, atol: float | None = None) -> bool:
+def matches(
+    got: np.ndarray, other: Any, rtol: float | None = None, atol: float | None = None
+) -> bool:
     """Whether `got` has the shape and values of `other` (an array, or a function returning one)."""
     try:
         other = to_numpy(other() if callable(other) else other)
@@ -73,9 +78,10 @@ def matches(got: np.ndarray, other: Any, rtol: float | None = None, atol: float 
         return False
 
 
-def likely_mistake(got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None,
-                   atol: float | None = None) -> str:
-    """"Likely mistake: ..." for the first known mistake whose output `got` reproduces, or ""."""
+def likely_mistake(
+    got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None, atol: float | None = None
+) -> str:
+    """ "Likely mistake: ..." for the first known mistake whose output `got` reproduces, or ""."""
     for description, wrong_output in mistakes.items():
         if matches(got, wrong_output, rtol, atol):
             return hint(description)
@@ -90,7 +96,9 @@ def hint(text: str) -> str:
 def show(array: np.ndarray) -> str:
     """A short, readable rendering of an array for a failure message."""
     if array.ndim == 0:
-        return f"{array.item():.6g}" if np.issubdtype(array.dtype, np.number) else repr(array.item())
+        return (
+            f"{array.item():.6g}" if np.issubdtype(array.dtype, np.number) else repr(array.item())
+        )
     if array.size > 24:
         return f"an array of shape {array.shape}"
     return np.array2string(array, precision=4, suppress_small=True, separator=", ")
@@ -112,9 +120,15 @@ def check_array(got: Any, what: str) -> np.ndarray:
     return array
 
 
-def check_close(got: Any, expected: Any, what: str, mistakes: dict[str, Any] | None = None,
-                shape_hints: dict[tuple[int, ...], str] | None = None,
-                rtol: float | None = None, atol: float | None = None) -> None:
+def check_close(
+    got: Any,
+    expected: Any,
+    what: str,
+    mistakes: dict[str, Any] | None = None,
+    shape_hints: dict[tuple[int, ...], str] | None = None,
+    rtol: float | None = None,
+    atol: float | None = None,
+) -> None:
     """Fail with one specific message unless `got` has the shape and values of `expected`.
 
     `what` describes the call that produced `got`, e.g. "conv1d_minimal(x (2, 3, 9), w (4, 3, 3))".
@@ -124,15 +138,23 @@ def check_close(got: Any, expected: Any, what: str, mistakes: dict[str, Any] | N
     got_array, expected_array = check_array(got, what), to_numpy(expected)
     if got_array.shape != expected_array.shape:
         shape_hint = (shape_hints or {}).get(got_array.shape, "")
-        named = hint(shape_hint) if shape_hint else likely_mistake(got_array, mistakes or {}, rtol, atol)
-        raise CheckFailed(f"{what}: expected shape {expected_array.shape}, got {got_array.shape}.{named}")
+        named = (
+            hint(shape_hint)
+            if shape_hint
+            else likely_mistake(got_array, mistakes or {}, rtol, atol)
+        )
+        raise CheckFailed(
+            f"{what}: expected shape {expected_array.shape}, got {got_array.shape}.{named}"
+        )
     rtol, atol = _tolerances(got_array, rtol, atol)
     close = _close(got_array, expected_array, rtol, atol)
     if np.all(close):
         return
     if expected_array.ndim == 0:
-        raise CheckFailed(f"{what}: expected {show(expected_array)}, got {show(got_array)}."
-                          f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}")
+        raise CheckFailed(
+            f"{what}: expected {show(expected_array)}, got {show(got_array)}."
+            f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}"
+        )
     wrong = np.argwhere(~close)
     first = tuple(int(i) for i in wrong[0])
     raise CheckFailed(
@@ -182,4 +204,3 @@ def highest_precision() -> Iterator[None]:
 def passed(message: str) -> None:
     """Print a short success line for a check."""
     print(f"\N{CHECK MARK} {message}")
-

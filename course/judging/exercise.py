@@ -11,10 +11,11 @@ This module is shared by the student's kernel, where visible checks judge, and t
 
 import importlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, ClassVar
 
-from course.judging.checks import CheckFailed, hint, highest_precision
+from course.judging.checks import CheckFailed, highest_precision, hint
 from course.judging.forbidden import NOTHING, Operation, forbidden_message
 from course.judging.payload import MalformedPayload, decode
 
@@ -32,6 +33,11 @@ class Call:
     label: str
     invoke: Callable[[Any], Any]
     args: dict[str, Any] = field(default_factory=dict)
+
+
+def calling_with(*args: Any) -> Callable[[Any], Any]:
+    """A Call's `invoke` that calls the answer with `args`."""
+    return lambda answer: answer(*args)
 
 
 @dataclass
@@ -56,8 +62,14 @@ class Record:
         """The record `course.kernel.encode.encode_record` wrote; raises MalformedPayload on anything else."""
         if not isinstance(data, dict) or set(data) != {"outcomes", "forbidden", "changed"}:
             raise MalformedPayload("a record has the wrong fields")
-        texts = data["forbidden"] + data["changed"] if all(isinstance(data[k], list) for k in data) else [None]
-        if not all(isinstance(text, str) for text in texts) or not isinstance(data["outcomes"], list):
+        texts = (
+            data["forbidden"] + data["changed"]
+            if all(isinstance(data[k], list) for k in data)
+            else [None]
+        )
+        if not all(isinstance(text, str) for text in texts) or not isinstance(
+            data["outcomes"], list
+        ):
             raise MalformedPayload("a record's lists hold something other than text")
         outcomes = []
         for item in data["outcomes"]:
@@ -84,18 +96,18 @@ class Exercise:
     forbidden: Operation = NOTHING
     answer_is_notebook: bool = False
     visible: tuple[dict[str, Any], ...] = ()
-    error_hints: dict[str, str] = {}
+    error_hints: ClassVar[dict[str, str]] = {}
     # For an exercise whose library reference would itself be an allowed answer (same_padding may call
     # lax.padtype_to_pads), or would travel with a hidden case into the student's process (force_pair), the
     # reference lives only with the grader, under this dotted name; visible cases state their expected value.
     trusted_reference: str = ""
 
-    def reference(self, **args: Any) -> Any:
+    def reference(self, *args: Any, **kwargs: Any) -> Any:
         """The right output for these arguments: a library call, or the grader-only trusted reference."""
         if not self.trusted_reference:
             raise NotImplementedError(f"{type(self).__name__} has no reference")
         module, _, name = self.trusted_reference.rpartition(".")
-        return getattr(importlib.import_module(module), name)(**args)
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         """The answer's arguments for a case, by name (on the CPU)."""
@@ -126,8 +138,10 @@ class Exercise:
     def explain_error(self, what: str, raised: str) -> str:
         """The message for an answer that raised `raised` ("TypeError: ...") while computing `what`."""
         if raised.startswith(NOT_WRITTEN):
-            return (f"{self.name} is not written yet: replace `raise NotImplementedError()` in its solution cell "
-                    f"with your code and run that cell.")
+            return (
+                f"{self.name} is not written yet: replace `raise NotImplementedError()` in its solution cell "
+                f"with your code and run that cell."
+            )
         mistake = next((text for key, text in self.error_hints.items() if key in raised), "")
         return f"{what} raised {raised}{hint(mistake)}"
 
@@ -137,8 +151,11 @@ class Exercise:
             raise CheckFailed(forbidden_message(self.name, record.forbidden[0]))
         calls = self.calls(case)
         if [call.label for call in calls] != [outcome.label for outcome in record.outcomes]:
-            raise CheckFailed(f"{self.name}: the results that came back do not match the calls the tests made.")
-        with highest_precision():  # references on a GPU or TPU, too, are computed at full float32 precision
+            raise CheckFailed(
+                f"{self.name}: the results that came back do not match the calls the tests made."
+            )
+        # references on a GPU or TPU, too, are computed at full float32 precision
+        with highest_precision():
             for call, outcome in zip(calls, record.outcomes):
                 what = self.describe(case, call.label)
                 if outcome.raised is not None:

@@ -17,11 +17,32 @@ import numpy as np
 MIME_TYPE = "application/vnd.course.results+json"
 # How each line a grading process writes to the grader starts (`course.kernel.process`): a forbidden call, a
 # refusal of the audit hook, the results payload, what the cells raised.
-FORBIDDEN_LINE, REFUSED_LINE, PAYLOAD_LINE, DONE_LINE = b"forbidden ", b"refused ", b"payload ", b"done "
+FORBIDDEN_LINE, REFUSED_LINE, PAYLOAD_LINE, DONE_LINE = (
+    b"forbidden ",
+    b"refused ",
+    b"payload ",
+    b"done ",
+)
 MAX_BYTES = 16 * 2**20
 MAX_DEPTH = 8
-DTYPES = frozenset({"bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-                    "float16", "float32", "float64", "complex64", "complex128"})
+DTYPES = frozenset(
+    {
+        "bool",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float16",
+        "float32",
+        "float64",
+        "complex64",
+        "complex128",
+    }
+)
 
 
 class MalformedPayload(ValueError):
@@ -49,9 +70,17 @@ def _decode_array(spec: Any) -> np.ndarray:
     if not isinstance(spec, dict) or set(spec) != {"kind", "dtype", "shape", "data"}:
         raise MalformedPayload("an array entry has the wrong fields")
     dtype, shape, data = spec["dtype"], spec["shape"], spec["data"]
-    if dtype not in DTYPES or not isinstance(shape, list) or not all(isinstance(n, int) and 0 <= n for n in shape):
+    if (
+        dtype not in DTYPES
+        or not isinstance(shape, list)
+        or not all(isinstance(n, int) and n >= 0 for n in shape)
+    ):
         raise MalformedPayload("an array entry has a bad dtype or shape")
-    if not isinstance(data, str) or len(data) > MAX_BYTES * 4 // 3 + 4 or not isinstance(spec["kind"], str):
+    if (
+        not isinstance(data, str)
+        or len(data) > MAX_BYTES * 4 // 3 + 4
+        or not isinstance(spec["kind"], str)
+    ):
         raise MalformedPayload("an array entry is too large or not text")
     try:
         raw = base64.b64decode(data, validate=True)
@@ -68,9 +97,13 @@ def decode(data: Any, depth: int = 0) -> Any:
     """The value `encode` wrote; raises MalformedPayload on anything else."""
     if depth > MAX_DEPTH + 1 or not isinstance(data, dict) or len(data) != 1:
         raise MalformedPayload("an entry is not a one-key object")
-    (tag, content), = data.items()
+    ((tag, content),) = data.items()
     if tag == "plain":
-        if isinstance(content, dict) and set(content) == {"float"} and content["float"] in ("inf", "-inf", "nan"):
+        if (
+            isinstance(content, dict)
+            and set(content) == {"float"}
+            and content["float"] in ("inf", "-inf", "nan")
+        ):
             return float(content["float"])
         if content is None or isinstance(content, (bool, int, float, str)):
             return content

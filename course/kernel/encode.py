@@ -62,11 +62,20 @@ def _encode(value: Any, depth: int) -> Any:
         if array.dtype.name not in DTYPES:
             return {"object": f"array of {array.dtype.name}"}
         contiguous = np.ascontiguousarray(array)
-        return {"array": {"kind": type(value).__name__, "dtype": array.dtype.name, "shape": list(array.shape),
-                          "data": base64.b64encode(contiguous.tobytes()).decode("ascii")}}
+        return {
+            "array": {
+                "kind": type(value).__name__,
+                "dtype": array.dtype.name,
+                "shape": list(array.shape),
+                "data": base64.b64encode(contiguous.tobytes()).decode("ascii"),
+            }
+        }
     if isinstance(value, (tuple, list)):
-        return {type(value).__name__ if type(value) in (tuple, list) else "sequence":
-                [encode(item, depth + 1) for item in value]}
+        return {
+            type(value).__name__ if type(value) in (tuple, list) else "sequence": [
+                encode(item, depth + 1) for item in value
+            ]
+        }
     if isinstance(value, dict) and all(isinstance(key, str) for key in value):
         return {"dict": {key: encode(item, depth + 1) for key, item in value.items()}}
     return {"object": type(value).__name__}
@@ -74,6 +83,14 @@ def _encode(value: Any, depth: int) -> Any:
 
 def encode_record(record: Record) -> dict[str, Any]:
     """One case's record as JSON data."""
-    outcomes = [{"label": o.label, "raised": o.raised} if o.raised is not None
-                else {"label": o.label, "value": encode(o.value)} for o in record.outcomes]
-    return {"outcomes": outcomes, "forbidden": list(record.forbidden), "changed": list(record.changed)}
+    outcomes = [
+        {"label": o.label, "raised": o.raised}
+        if o.raised is not None
+        else {"label": o.label, "value": encode(o.value)}
+        for o in record.outcomes
+    ]
+    return {
+        "outcomes": outcomes,
+        "forbidden": list(record.forbidden),
+        "changed": list(record.changed),
+    }

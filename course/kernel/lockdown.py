@@ -28,7 +28,8 @@ import _thread
 import os
 import sys
 import types
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from course.judging.forbidden import ALLOWED_IMPORTS, Operation
 from course.judging.payload import REFUSED_LINE
@@ -55,9 +56,15 @@ NATIVE_SUFFIXES = (".so", ".pyd", ".dll", ".dylib")
 # Packages whose compiled modules a library may load while a student's call runs (JAX loads MLIR's lazily).
 COMPILED_LIBRARIES = frozenset({"torch", "numpy", "jax", "jaxlib", "flax", "ml_dtypes", "einops"})
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-REACHES_OUT = (("socket.", "use the network"), ("ctypes.", "use ctypes"), ("gc.", "inspect the garbage collector"),
-               ("subprocess.", "start other programs"), ("os.", "use the operating system"),
-               ("sys.", "change the interpreter"), ("signal.", "send signals"))
+REACHES_OUT = (
+    ("socket.", "use the network"),
+    ("ctypes.", "use ctypes"),
+    ("gc.", "inspect the garbage collector"),
+    ("subprocess.", "start other programs"),
+    ("os.", "use the operating system"),
+    ("sys.", "change the interpreter"),
+    ("signal.", "send signals"),
+)
 
 
 def unusable(what: str) -> types.ModuleType:
@@ -78,15 +85,40 @@ def remove_unaudited() -> None:
     import _posixsubprocess
     import ctypes
 
-    def refuse(shown: str) -> None:
-        raise PermissionError(f"grading does not let a solution start a thread or a program, or use ctypes ({shown})")
+    def refuse(shown: str) -> NoReturn:
+        raise PermissionError(
+            f"grading does not let a solution start a thread or a program, or use ctypes ({shown})"
+        )
 
-    starters = [getattr(_thread, name, None) for name in ("start_new_thread", "start_joinable_thread")]
-    memory = [getattr(ctypes, name) for name in ("cast", "memmove", "memset", "string_at", "wstring_at", "CFUNCTYPE",
-                                                 "PYFUNCTYPE", "CDLL", "PyDLL", "pythonapi", "cdll", "pydll")]
+    starters = [
+        getattr(_thread, name, None) for name in ("start_new_thread", "start_joinable_thread")
+    ]
+    memory = [
+        getattr(ctypes, name)
+        for name in (
+            "cast",
+            "memmove",
+            "memset",
+            "string_at",
+            "wstring_at",
+            "CFUNCTYPE",
+            "PYFUNCTYPE",
+            "CDLL",
+            "PyDLL",
+            "pythonapi",
+            "cdll",
+            "pydll",
+        )
+    ]
     targets = [f for f in (*starters, _posixsubprocess.fork_exec, *memory) if f is not None]
-    replacements = {id(f): (f, stand_in(getattr(f, "__name__", type(f).__name__), refuse)) for f in targets}
-    modules = [module for name, module in list(sys.modules.items()) if name.split(".")[0] in ("ctypes", "_ctypes")]
+    replacements: dict[int, tuple[Any, Any]] = {
+        id(f): (f, stand_in(getattr(f, "__name__", type(f).__name__), refuse)) for f in targets
+    }
+    modules = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.split(".")[0] in ("ctypes", "_ctypes")
+    ]
     replacements.update({id(module): (module, unusable("ctypes")) for module in modules})
     replace_everywhere(replacements, [targets, memory, modules, starters])
 
@@ -109,22 +141,49 @@ def audit_hook(student: dict, report: Callable[[bytes], Any]) -> Callable[[str, 
     but its own.
     """
     getframe, get_ident, kind, length, is_str, is_int, is_code, PermissionError_ = (
-        sys._getframe, _thread.get_ident, type, len, str, int, types.CodeType, PermissionError)
-    allowed, compiled, asked, harmless = ALLOWED_IMPORTS, COMPILED_LIBRARIES, ASKED_OF_LIBRARIES, HARMLESS
-    natives, write_flags, reaches_out, refused_line = NATIVE_SUFFIXES, WRITE_FLAGS, REACHES_OUT, REFUSED_LINE
+        sys._getframe,
+        _thread.get_ident,
+        type,
+        len,
+        str,
+        int,
+        types.CodeType,
+        PermissionError,
+    )
+    allowed, compiled, asked, harmless = (
+        ALLOWED_IMPORTS,
+        COMPILED_LIBRARIES,
+        ASKED_OF_LIBRARIES,
+        HARMLESS,
+    )
+    natives, write_flags, reaches_out, refused_line = (
+        NATIVE_SUFFIXES,
+        WRITE_FLAGS,
+        REACHES_OUT,
+        REFUSED_LINE,
+    )
     imports_allowed = ", ".join(sorted(ALLOWED_IMPORTS - {"__future__"}))
     loaded = frozenset(sys.modules)
-    sources = frozenset(path for path in (getattr(m, "__file__", None) for m in list(sys.modules.values()))
-                        if type(path) is str)
-    roots = tuple(sorted({os.path.join(os.path.normpath(p), "") for p in (sys.prefix, sys.base_prefix,
-                                                                          sys.exec_prefix)}))
+    sources = frozenset(
+        path
+        for path in (getattr(m, "__file__", None) for m in list(sys.modules.values()))
+        if type(path) is str
+    )
+    roots = tuple(
+        sorted(
+            {
+                os.path.join(os.path.normpath(p), "")
+                for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)
+            }
+        )
+    )
     inside: set[int] = set()  # threads running the hook, whose own calls raise events too
 
     def readable(path: Any) -> bool:
         """Whether `path` names something in the installed Python environment, plainly."""
         if kind(path) is not is_str or "\0" in path or "/../" in path + "/" or "/./" in path + "/":
             return False
-        for root in roots:
+        for root in roots:  # noqa: SIM110 (any() is a builtin: the student's code could replace it)
             if path.startswith(root):
                 return True
         return False
@@ -133,11 +192,13 @@ def audit_hook(student: dict, report: Callable[[bytes], Any]) -> Callable[[str, 
         """Whether an open's mode and flags only read."""
         text = mode if kind(mode) is is_str else ""
         number = flags if kind(flags) is is_int else 0
-        return not ("w" in text or "a" in text or "x" in text or "+" in text or number & write_flags)
+        return not (
+            "w" in text or "a" in text or "x" in text or "+" in text or number & write_flags
+        )
 
     def refusal(event: str, args: tuple, caller: bool, on_stack: bool) -> str:
         """Why this event is refused ("" if it is not)."""
-        first = args[0] if args else None
+        first: Any = args[0] if args else None
         if event == "import":
             name = first if kind(first) is is_str else "?"
             path = args[1] if length(args) > 1 and kind(args[1]) is is_str else ""
@@ -158,12 +219,19 @@ def audit_hook(student: dict, report: Callable[[bytes], Any]) -> Callable[[str, 
             attribute = args[1] if length(args) > 1 and kind(args[1]) is is_str else ""
             return f"{asked[event]}{f' (.{attribute})' if attribute else ''}"
         if event == "open":
-            if readable(first) and read_only(args[1] if length(args) > 1 else None,
-                                             args[2] if length(args) > 2 else 0):
+            if readable(first) and read_only(
+                args[1] if length(args) > 1 else None, args[2] if length(args) > 2 else 0
+            ):
                 return ""
             return f"open {first!r}" if kind(first) is is_str else "open a file"
         if event in ("os.listdir", "os.scandir", "glob.glob", "glob.glob/2"):
-            return "" if readable(first) else f"list the folder {first!r}" if kind(first) is is_str else "list a folder"
+            return (
+                ""
+                if readable(first)
+                else f"list the folder {first!r}"
+                if kind(first) is is_str
+                else "list a folder"
+            )
         for prefix, what in reaches_out:
             if event.startswith(prefix):
                 return f"{what} ({event})"
@@ -175,9 +243,10 @@ def audit_hook(student: dict, report: Callable[[bytes], Any]) -> Callable[[str, 
             return
         inside.add(me)
         try:
-            frame = getframe(1)
-            caller = frame.f_globals is student
+            calling = getframe(1)
+            caller = calling.f_globals is student
             on_stack = caller
+            frame: types.FrameType | None = calling
             while frame is not None and not on_stack:
                 on_stack = frame.f_globals is student
                 frame = frame.f_back
@@ -187,14 +256,17 @@ def audit_hook(student: dict, report: Callable[[bytes], Any]) -> Callable[[str, 
         if why:
             try:
                 report(refused_line + why.encode("unicode_escape") + b"\n")
-            except OSError:  # the student's code closed the channel: the refusal stands all the same
+            # the student's code closed the channel: the refusal stands all the same
+            except OSError:
                 pass
             raise PermissionError_(f"grading does not let a solution {why}")
 
     return hook
 
 
-def lock_down(operation: Operation, refuse: Refuse, student: dict, report: Callable[[bytes], Any]) -> None:
+def lock_down(
+    operation: Operation, refuse: Refuse, student: dict, report: Callable[[bytes], Any]
+) -> None:
     """Lock this process down before student code runs in the namespace `student` (see the module's docstring)."""
     destroy(operation, refuse)
     not_dumpable()

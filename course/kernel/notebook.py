@@ -18,10 +18,18 @@ A notebook's setup cell binds, for every exercise, `check_<name>(answer)` and `h
 import contextlib
 import json
 import sys
-from typing import Any, Callable, Iterator, NoReturn
+from collections.abc import Callable, Iterator
+from typing import Any, NoReturn
 
 from course.judging.checks import CheckFailed, check_close, highest_precision, passed
-from course.judging.exercise import MAX_ERROR_TEXT, Exercise, ExerciseSet, Outcome, Record, cases_text
+from course.judging.exercise import (
+    MAX_ERROR_TEXT,
+    Exercise,
+    ExerciseSet,
+    Outcome,
+    Record,
+    cases_text,
+)
 from course.judging.forbidden import forbidden_message
 from course.kernel.encode import encode_record
 from course.kernel.runtime import DEVICE, grading, report_runtime
@@ -35,7 +43,10 @@ def _raised_in(error: BaseException) -> str:
     """The innermost function of the notebook's own code that `error` went through ("" if none)."""
     name, frame = "", error.__traceback__
     while frame is not None:
-        if frame.tb_frame.f_globals.get("__name__") == "__main__" and frame.tb_frame.f_code.co_name.isidentifier():
+        if (
+            frame.tb_frame.f_globals.get("__name__") == "__main__"
+            and frame.tb_frame.f_code.co_name.isidentifier()
+        ):
             name = frame.tb_frame.f_code.co_name
         frame = frame.tb_next
     return name
@@ -54,12 +65,16 @@ def needs(*names: str, hint: str = "") -> Iterator[None]:
             missing, state = error.name or " / ".join(names), "not defined in this notebook"
         else:
             missing, state = _raised_in(error) or " / ".join(names), "not written yet"
-        print(f"\N{HOURGLASS} This cell needs your `{missing}`, which is {state}: it did not run."
-              + (f" {hint}" if hint else " Come back once its check passes."))
+        print(
+            f"\N{HOURGLASS} This cell needs your `{missing}`, which is {state}: it did not run."
+            + (f" {hint}" if hint else " Come back once its check passes.")
+        )
 
 
 @contextlib.contextmanager
-def substituted(namespace: dict[str, Any] | None, replacements: dict[str, Any] | None) -> Iterator[None]:
+def substituted(
+    namespace: dict[str, Any] | None, replacements: dict[str, Any] | None
+) -> Iterator[None]:
     """While active, `namespace` (a notebook's `globals()`) maps the given names to replacements.
 
     Hidden tests use it to give an exercise reference versions of earlier exercises it may
@@ -84,7 +99,11 @@ def substituted(namespace: dict[str, Any] | None, replacements: dict[str, Any] |
 def _snapshot(value: Any) -> Any:
     """A copy of a mutable input (torch tensor or NumPy array), to see later whether the answer changed it."""
     clone = getattr(value, "clone", None) or getattr(value, "copy", None)
-    return clone() if clone is not None and type(value).__module__.split(".")[0] in ("torch", "numpy") else None
+    return (
+        clone()
+        if clone is not None and type(value).__module__.split(".")[0] in ("torch", "numpy")
+        else None
+    )
 
 
 def _unchanged(value: Any, snapshot: Any) -> bool:
@@ -97,8 +116,14 @@ def _unchanged(value: Any, snapshot: Any) -> bool:
         return False
 
 
-def run_case(exercise: Exercise, answer: Any, case: dict[str, Any], forbidden: list[str],
-             namespace: dict[str, Any] | None = None, substitutes: dict[str, Any] | None = None) -> Record:
+def run_case(
+    exercise: Exercise,
+    answer: Any,
+    case: dict[str, Any],
+    forbidden: list[str],
+    namespace: dict[str, Any] | None = None,
+    substitutes: dict[str, Any] | None = None,
+) -> Record:
     """Call `answer` as `case` says; never raises for the answer's errors. `forbidden` collects refused calls."""
     outcomes, changed = [], []
     with substituted(namespace, substitutes), highest_precision():
@@ -107,9 +132,14 @@ def run_case(exercise: Exercise, answer: Any, case: dict[str, Any], forbidden: l
             try:
                 outcomes.append(Outcome(call.label, call.invoke(answer)))
             except BaseException as error:  # SystemExit too: it is the answer's, not the notebook's
-                outcomes.append(Outcome(call.label, raised=f"{type(error).__name__}: {error}"[:MAX_ERROR_TEXT]))
-            changed += [f"{call.label}: changed its input {name} in place"
-                        for name, value in call.args.items() if not _unchanged(value, before[name])]
+                outcomes.append(
+                    Outcome(call.label, raised=f"{type(error).__name__}: {error}"[:MAX_ERROR_TEXT])
+                )
+            changed += [
+                f"{call.label}: changed its input {name} in place"
+                for name, value in call.args.items()
+                if not _unchanged(value, before[name])
+            ]
     return Record(outcomes, list(dict.fromkeys(forbidden)), changed)
 
 
@@ -128,8 +158,13 @@ def refusing(exercise: str, calls: list[str]) -> Callable[[str], NoReturn]:
     return refuse
 
 
-def guarded_record(exercise: Exercise, answer: Any, case: dict[str, Any], namespace: dict[str, Any] | None = None,
-                   substitutes: dict[str, Any] | None = None) -> Record:
+def guarded_record(
+    exercise: Exercise,
+    answer: Any,
+    case: dict[str, Any],
+    namespace: dict[str, Any] | None = None,
+    substitutes: dict[str, Any] | None = None,
+) -> Record:
     """The case's record with the exercise's forbidden operation switched off while the answer runs."""
     calls: list[str] = []
     with switched_off(exercise.forbidden, refusing(exercise.name, calls)):
@@ -139,15 +174,23 @@ def guarded_record(exercise: Exercise, answer: Any, case: dict[str, Any], namesp
 def check(exercise: Exercise, answer: Any) -> None:
     """The visible check: run and judge every visible case here, then print one line."""
     if grading():
-        print(f"(the visible check of {exercise.name} does not run while grading: its hidden tests decide)")
+        print(
+            f"(the visible check of {exercise.name} does not run while grading: its hidden tests decide)"
+        )
         return
     for case in exercise.visible:
         exercise.judge(case, roundtrip(guarded_record(exercise, answer, case)))
     passed(f"{exercise.name} passes its checks ({cases_text(len(exercise.visible))})")
 
 
-def hidden_tests(exercises: ExerciseSet, name: str, answer: Any, cases: list[dict[str, Any]],
-                 namespace: dict[str, Any] | None = None, substitutes: dict[str, Any] | None = None) -> None:
+def hidden_tests(
+    exercises: ExerciseSet,
+    name: str,
+    answer: Any,
+    cases: list[dict[str, Any]],
+    namespace: dict[str, Any] | None = None,
+    substitutes: dict[str, Any] | None = None,
+) -> None:
     """Run the hidden `cases` of exercise `name` on `answer`: published in a grading process, judged here otherwise.
 
     `substitutes` replaces names in `namespace` during the calls (reference versions of earlier
@@ -156,13 +199,20 @@ def hidden_tests(exercises: ExerciseSet, name: str, answer: Any, cases: list[dic
     exercise = exercises[name]
     if grading():
         if not publishers:
-            raise RuntimeError("hidden tests run while grading, but not in a grading process: nothing to publish to")
+            raise RuntimeError(
+                "hidden tests run while grading, but not in a grading process: nothing to publish to"
+            )
         calls: list[str] = []  # this process's lockdown already destroyed the forbidden operation
-        records = [encode_record(run_case(exercise, answer, case, calls, namespace, substitutes)) for case in cases]
+        records = [
+            encode_record(run_case(exercise, answer, case, calls, namespace, substitutes))
+            for case in cases
+        ]
         publishers[-1]({"exercise": name, "records": records})
         return
     for case in cases:
-        exercise.judge(case, roundtrip(guarded_record(exercise, answer, case, namespace, substitutes)))
+        exercise.judge(
+            case, roundtrip(guarded_record(exercise, answer, case, namespace, substitutes))
+        )
     passed(f"{name} passes its hidden tests ({cases_text(len(cases))})")
 
 
@@ -171,16 +221,29 @@ def checks_for(exercises: ExerciseSet) -> dict[str, Callable[..., None]]:
 
     An exercise whose answer is the notebook itself (01's warm-up pairs) is checked with no argument.
     """
+
     def check_of(exercise: Exercise) -> Callable[..., None]:
         if exercise.answer_is_notebook:
             return lambda: check(exercise, vars(sys.modules["__main__"]))
         return lambda answer: check(exercise, answer)
 
-    found: dict[str, Callable[..., None]] = {f"check_{name}": check_of(e) for name, e in exercises.exercises.items()}
-    found["hidden_tests"] = lambda name, answer, cases, namespace=None, substitutes=None: hidden_tests(
-        exercises, name, answer, cases, namespace, substitutes)
+    found: dict[str, Callable[..., None]] = {
+        f"check_{name}": check_of(e) for name, e in exercises.exercises.items()
+    }
+    found["hidden_tests"] = lambda name, answer, cases, namespace=None, substitutes=None: (
+        hidden_tests(exercises, name, answer, cases, namespace, substitutes)
+    )
     return found
 
 
-__all__ = ["DEVICE", "CheckFailed", "check_close", "checks_for", "grading", "highest_precision", "needs", "passed",
-           "report_runtime"]
+__all__ = [
+    "DEVICE",
+    "CheckFailed",
+    "check_close",
+    "checks_for",
+    "grading",
+    "highest_precision",
+    "needs",
+    "passed",
+    "report_runtime",
+]

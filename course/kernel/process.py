@@ -75,16 +75,27 @@ def run(job: dict[str, Any], line: int) -> None:
         return
     for source in job["context"]:
         run_cell(source, "release cell", namespace)
-    sys.modules["course.kernel.notebook"].publishers.append(lambda payload: send(line, PAYLOAD_LINE, payload))
-    builtins.display = lambda *objects, **options: None  # a notebook's display(); here nobody sees it
+    sys.modules["course.kernel.notebook"].publishers.append(
+        lambda payload: send(line, PAYLOAD_LINE, payload)
+    )
+    # a notebook's display(); here nobody sees it
+    builtins.display = lambda *objects, **options: None  # type: ignore[attr-defined]
     if "jax" in sys.modules:
         sys.modules["jax"].devices()
-    null = os.open(os.devnull, os.O_WRONLY)  # the student's code may write to stderr; nobody reads it
+    # the student's code may write to stderr; nobody reads it
+    null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
     os.close(null)
-    lock_down(Operation(**job["forbidden"]), refuser(line, job["exercise"]), namespace,
-              functools.partial(os.write, line))
-    errors = {name: error for name, source in job["cells"]
-              if (error := run_cell(source, f"solution {name}", namespace)) is not None}
+    lock_down(
+        Operation(**job["forbidden"]),
+        refuser(line, job["exercise"]),
+        namespace,
+        functools.partial(os.write, line),
+    )
+    errors = {
+        name: error
+        for name, source in job["cells"]
+        if (error := run_cell(source, f"solution {name}", namespace)) is not None
+    }
     test_error = run_cell(job["test"], f"test {job['exercise']}", namespace)
     send(line, DONE_LINE, {"setup": None, "cells": errors, "test": test_error})

@@ -40,7 +40,9 @@ def _release(version: str) -> tuple[int, ...]:
 
 def install_command() -> str:
     """The one command that installs the course's versions (a notebook cell on Colab, then restart)."""
-    return "%pip install -q " + " ".join(f"{p}=={v}" for p, v in {**PINS, "jaxlib": PINS["jax"]}.items())
+    return "%pip install -q " + " ".join(
+        f"{p}=={v}" for p, v in {**PINS, "jaxlib": PINS["jax"]}.items()
+    )
 
 
 def version_warnings(installed: dict[str, str | None], colab: bool = False) -> list[str]:
@@ -52,15 +54,22 @@ def version_warnings(installed: dict[str, str | None], colab: bool = False) -> l
             warnings.append(f"WARNING: {package} is not installed: run `{install_command()}`.")
             continue
         if _release(version) < _release(OLDEST[package]) and package != "torch":
-            how = (f"run `{install_command()}` in a new cell, then Runtime > Restart session" if colab
-                   else "install the versions in the course's requirements.txt")
-            warnings.append(f"WARNING: {package} {version} is older than this course supports ({OLDEST[package]} "
-                            f"and later), so some cells or checks may fail: {how}.")
+            how = (
+                f"run `{install_command()}` in a new cell, then Runtime > Restart session"
+                if colab
+                else "install the versions in the course's requirements.txt"
+            )
+            warnings.append(
+                f"WARNING: {package} {version} is older than this course supports ({OLDEST[package]} "
+                f"and later), so some cells or checks may fail: {how}."
+            )
         elif package == "torch" and _release(version)[:2] != _release(pinned)[:2]:
             warnings.append(f"Note: the notebooks are tested with torch {pinned} only.")
         elif _release(version)[:2] > _release(pinned)[:2]:
-            warnings.append(f"Note: {package} {version} is newer than the versions the course is tested with "
-                            f"({OLDEST[package]} to {pinned}).")
+            warnings.append(
+                f"Note: {package} {version} is newer than the versions the course is tested with "
+                f"({OLDEST[package]} to {pinned})."
+            )
         for changed_in, note in DIFFERENCES.get(package, []):
             if _release(version) < _release(changed_in):
                 warnings.append(f"Note: {note}")

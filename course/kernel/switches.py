@@ -27,15 +27,31 @@ import re
 import sys
 import types
 import warnings
-from typing import Any, Callable, Iterator, NoReturn
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any, NoReturn
 
 from course.judging.forbidden import Operation
 
 # Dispatch keys whose kernels compute an operator's result; the others (autograd, autocast, vmap...) pass it on.
-COMPUTE_KEYS = ("CPU", "CUDA", "Meta", "QuantizedCPU", "QuantizedCUDA", "SparseCPU", "SparseCUDA", "SparseCsrCPU",
-                "SparseCsrCUDA", "MkldnnCPU", "NestedTensorCPU", "NestedTensorCUDA", "CompositeExplicitAutograd",
-                "CompositeExplicitAutogradNonFunctional", "CompositeImplicitAutograd",
-                "CompositeImplicitAutogradNestedTensor")
+COMPUTE_KEYS = (
+    "CPU",
+    "CUDA",
+    "Meta",
+    "QuantizedCPU",
+    "QuantizedCUDA",
+    "SparseCPU",
+    "SparseCUDA",
+    "SparseCsrCPU",
+    "SparseCsrCUDA",
+    "MkldnnCPU",
+    "NestedTensorCPU",
+    "NestedTensorCUDA",
+    "CompositeExplicitAutograd",
+    "CompositeExplicitAutogradNonFunctional",
+    "CompositeImplicitAutograd",
+    "CompositeImplicitAutogradNestedTensor",
+)
 # The methods of a forbidden class that build or run it.
 CLASS_METHODS = ("__init__", "__call__")
 
@@ -54,8 +70,11 @@ def torch_operators(pattern: str) -> list[str]:
     import torch
 
     matches = re.compile(pattern).fullmatch
-    return sorted(name for name in torch._C._dispatch_get_all_op_names()
-                  if matches(name.partition("::")[2].partition(".")[0]))
+    return sorted(
+        name
+        for name in torch._C._dispatch_get_all_op_names()
+        if matches(name.partition("::")[2].partition(".")[0])
+    )
 
 
 def shown_operator(qualified: str) -> str:
@@ -82,9 +101,17 @@ def computing_kernels(pattern: str) -> list[tuple[str, str]]:
 
     if pattern not in _COMPUTING:
         C = torch._C
-        keys = [(key, getattr(C.DispatchKey, key)) for key in COMPUTE_KEYS if hasattr(C.DispatchKey, key)]
-        _COMPUTING[pattern] = [(qualified, key) for qualified in torch_operators(pattern) for key, dispatch_key in keys
-                               if C._dispatch_has_kernel_for_dispatch_key(qualified, dispatch_key)]
+        keys = [
+            (key, getattr(C.DispatchKey, key))
+            for key in COMPUTE_KEYS
+            if hasattr(C.DispatchKey, key)
+        ]
+        _COMPUTING[pattern] = [
+            (qualified, key)
+            for qualified in torch_operators(pattern)
+            for key, dispatch_key in keys
+            if C._dispatch_has_kernel_for_dispatch_key(qualified, dispatch_key)
+        ]
     return _COMPUTING[pattern]
 
 
@@ -101,7 +128,9 @@ def refuse_operators(pattern: str, refuse: Refuse) -> list[Any]:
         for qualified, key in computing_kernels(pattern) if pattern else []:
             namespace, _, name = qualified.partition("::")
             if (namespace, key) not in handles:
-                handles[namespace, key] = torch._C._dispatch_library("IMPL", namespace, key, "course", 0)
+                handles[namespace, key] = torch._C._dispatch_library(
+                    "IMPL", namespace, key, "course", 0
+                )
             handles[namespace, key].impl(name, key, _operator_refusal(qualified, refuse), False)
     return list(handles.values())
 
@@ -121,11 +150,15 @@ def resolve(dotted: str, import_missing: bool) -> Any:
         if not import_missing and module not in sys.modules:
             continue
         try:
-            found = importlib.import_module(module)
+            found: Any = importlib.import_module(module)
         except ImportError:
             continue
         for name in parts[split:]:
-            found = vars(found).get(name) if isinstance(found, types.ModuleType) else getattr(found, name, None)
+            found = (
+                vars(found).get(name)
+                if isinstance(found, types.ModuleType)
+                else getattr(found, name, None)
+            )
         return found
     return None
 
@@ -133,8 +166,13 @@ def resolve(dotted: str, import_missing: bool) -> Any:
 def implementations(target: Any) -> list[types.FunctionType]:
     """The Python functions that do what `target` does: itself, what it wraps, a class's own methods."""
     if isinstance(target, type):
-        found = [vars(cls)[name] for cls in target.__mro__ if cls.__module__ == target.__module__
-                 for name in CLASS_METHODS if name in vars(cls)]
+        found = [
+            vars(cls)[name]
+            for cls in target.__mro__
+            if cls.__module__ == target.__module__
+            for name in CLASS_METHODS
+            if name in vars(cls)
+        ]
     else:
         found = [target]
     functions: list[types.FunctionType] = []
@@ -149,10 +187,13 @@ def implementations(target: Any) -> list[types.FunctionType]:
 def _refusing_code(function: types.FunctionType, refusal: str) -> types.CodeType:
     """Code for `function` that calls the global `refusal` and keeps its free variables, so it can be swapped in."""
     free = function.__code__.co_freevars
-    source = ("def outer():\n" + "".join(f"    {name} = None\n" for name in free)
-              + "    def stand_in(*args, **kwargs):\n"
-              + (f"        {', '.join(free)}\n" if free else "")
-              + f"        return {refusal}()\n    return stand_in\n")
+    source = (
+        "def outer():\n"
+        + "".join(f"    {name} = None\n" for name in free)
+        + "    def stand_in(*args, **kwargs):\n"
+        + (f"        {', '.join(free)}\n" if free else "")
+        + f"        return {refusal}()\n    return stand_in\n"
+    )
     scope: dict[str, Any] = {}
     exec(compile(source, "<forbidden>", "exec"), scope)
     return scope["outer"]().__code__
@@ -191,7 +232,9 @@ def _owners(namespaces: list[dict], originals: list[Any]) -> dict[int, type]:
                 owners.update({id(r): owner for r in gc.get_referents(owner) if id(r) in wanted})
     for original in originals:
         owner = getattr(original, "__objclass__", None)
-        if isinstance(owner, type) and id(_namespace(owner)) in {id(namespace) for namespace in namespaces}:
+        if isinstance(owner, type) and id(_namespace(owner)) in {
+            id(namespace) for namespace in namespaces
+        }:
             owners[id(_namespace(owner))] = owner
     return owners
 
@@ -212,16 +255,33 @@ def references(originals: list[Any], mine: list[Any]) -> list[tuple[Any, ...]]:
     `mine` are containers of the caller's to skip.
     """
     wanted = {id(original) for original in originals}
-    modules = {id(vars(module)) for module in list(sys.modules.values()) if isinstance(module, types.ModuleType)}
-    containers = [c for c in gc.get_referrers(*originals) if c is not originals and not any(c is m for m in mine)]
-    owners = _owners([c for c in containers if isinstance(c, dict) and id(c) not in modules], originals)
+    modules = {
+        id(vars(module))
+        for module in list(sys.modules.values())
+        if isinstance(module, types.ModuleType)
+    }
+    containers = [
+        c
+        for c in gc.get_referrers(*originals)
+        if c is not originals and not any(c is m for m in mine)
+    ]
+    owners = _owners(
+        [c for c in containers if isinstance(c, dict) and id(c) not in modules], originals
+    )
     found: list[tuple[Any, ...]] = []
     for container in containers:
         if isinstance(container, dict):
-            found += [(container, key, owners.get(id(container))) for key, value in list(container.items())
-                      if id(value) in wanted]
+            found += [
+                (container, key, owners.get(id(container)))
+                for key, value in list(container.items())
+                if id(value) in wanted
+            ]
         elif isinstance(container, list):
-            found += [(container, index, None) for index, value in enumerate(container) if id(value) in wanted]
+            found += [
+                (container, index, None)
+                for index, value in enumerate(container)
+                if id(value) in wanted
+            ]
         elif isinstance(container, set):
             found += [(container, value, None) for value in container if id(value) in wanted]
         elif isinstance(container, types.CellType):
@@ -229,7 +289,9 @@ def references(originals: list[Any], mine: list[Any]) -> list[tuple[Any, ...]]:
     return found
 
 
-def put(locations: list[tuple[Any, ...]], replacements: dict[int, tuple[Any, Any]]) -> Callable[[], None]:
+def put(
+    locations: list[tuple[Any, ...]], replacements: dict[int, tuple[Any, Any]]
+) -> Callable[[], None]:
     """Put each replacement at those of `locations` that still hold its original (by id); return how to undo it."""
     undo: list[Callable[[], None]] = []
 
@@ -241,22 +303,25 @@ def put(locations: list[tuple[Any, ...]], replacements: dict[int, tuple[Any, Any
             value = container.cell_contents
             if held(value):
                 container.cell_contents = replacements[id(value)][1]
-                undo.append(lambda c=container, v=value: setattr(c, "cell_contents", v))
+                undo.append(partial(setattr, container, "cell_contents", value))
         elif isinstance(container, set):
             if key in container and held(key):
                 container.discard(key)
                 container.add(replacements[id(key)][1])
-                undo.append(lambda c=container, v=key: (c.discard(replacements[id(v)][1]), c.add(v)))
+                undo += [
+                    partial(container.discard, replacements[id(key)][1]),
+                    partial(container.add, key),
+                ]
         elif owner is not None:
             value = vars(owner).get(key)
             if held(value):
                 set_class_attribute(owner, key, replacements[id(value)][1])
-                undo.append(lambda o=owner, k=key, v=value: set_class_attribute(o, k, v))
+                undo.append(partial(set_class_attribute, owner, key, value))
         else:
             value = container.get(key) if isinstance(container, dict) else container[key]
             if held(value):
                 container[key] = replacements[id(value)][1]
-                undo.append(lambda c=container, k=key, v=value: c.__setitem__(k, v))
+                undo.append(partial(container.__setitem__, key, value))
 
     def restore() -> None:
         for step in reversed(undo):
@@ -265,7 +330,9 @@ def put(locations: list[tuple[Any, ...]], replacements: dict[int, tuple[Any, Any
     return restore
 
 
-def replace_everywhere(replacements: dict[int, tuple[Any, Any]], mine: list[Any]) -> Callable[[], None]:
+def replace_everywhere(
+    replacements: dict[int, tuple[Any, Any]], mine: list[Any]
+) -> Callable[[], None]:
     """Put each replacement wherever the process keeps its original (by id); return how to undo that."""
     return put(references([original for original, _ in replacements.values()], mine), replacements)
 
@@ -280,10 +347,13 @@ def stand_in(shown: str, refuse: Refuse) -> Callable[..., NoReturn]:
     return refused
 
 
-_FOUND: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}  # where C targets were found, for switched_off
+# where C targets were found, for switched_off
+_FOUND: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
 
 
-def switch_off_python(targets: tuple[str, ...], refuse: Refuse, import_missing: bool) -> Callable[[], None]:
+def switch_off_python(
+    targets: tuple[str, ...], refuse: Refuse, import_missing: bool
+) -> Callable[[], None]:
     """Switch off NumPy, JAX and Flax functions and classes by dotted name; return how to undo it.
 
     Reversibly (not `import_missing`), where the process keeps a C target is looked up once and reused;
@@ -304,8 +374,10 @@ def switch_off_python(targets: tuple[str, ...], refuse: Refuse, import_missing: 
         undo.append(replace_everywhere(replacements, [replacements, done, undo]))
     elif replacements:
         if targets not in _FOUND:
-            _FOUND[targets] = references([original for original, _ in replacements.values()],
-                                         [replacements, done, undo, _FOUND])
+            _FOUND[targets] = references(
+                [original for original, _ in replacements.values()],
+                [replacements, done, undo, _FOUND],
+            )
         main = vars(sys.modules["__main__"]) if "__main__" in sys.modules else {}
         undo.append(put(_FOUND[targets] + [(main, key, None) for key in list(main)], replacements))
 
@@ -322,10 +394,16 @@ def switch_off_python(targets: tuple[str, ...], refuse: Refuse, import_missing: 
 def primitives(names: tuple[str, ...], import_missing: bool) -> list[Any]:
     """The JAX primitives of these names that this version of JAX has."""
     lax = resolve("jax.lax", import_missing)
-    return [p for p in (getattr(lax, f"{name}_p", None) for name in names) if p is not None] if lax else []
+    return (
+        [p for p in (getattr(lax, f"{name}_p", None) for name in names) if p is not None]
+        if lax
+        else []
+    )
 
 
-def refuse_primitives(names: tuple[str, ...], refuse: Refuse, import_missing: bool) -> Callable[[], None]:
+def refuse_primitives(
+    names: tuple[str, ...], refuse: Refuse, import_missing: bool
+) -> Callable[[], None]:
     """Make binding these primitives refuse, eagerly and while tracing; return how to undo it."""
     undo: list[Callable[[], None]] = []
     for primitive in primitives(names, import_missing):
@@ -333,7 +411,11 @@ def refuse_primitives(names: tuple[str, ...], refuse: Refuse, import_missing: bo
         for rule in ("impl", "abstract_eval"):
             saved = vars(primitive).get(rule)
             setattr(primitive, rule, stand_in(shown, refuse))
-            undo.append(lambda p=primitive, r=rule, s=saved: setattr(p, r, s) if s is not None else delattr(p, r))
+            undo.append(
+                partial(setattr, primitive, rule, saved)
+                if saved is not None
+                else partial(delattr, primitive, rule)
+            )
 
     def restore() -> None:
         for step in reversed(undo):
@@ -351,7 +433,8 @@ def remove_lowerings(names: tuple[str, ...], refuse: Refuse) -> None:
         for table in tables:
             entry = table.pop(primitive, None)
             rule = getattr(entry, "rule", entry)
-            rule = getattr(rule, "func", rule)  # a platform's rule is often a partial of the generic one
+            # a platform's rule is often a partial of the generic one
+            rule = getattr(rule, "func", rule)
             if isinstance(rule, types.FunctionType):
                 swap_code(rule, f"JAX's {primitive.name} (jax.lax.{primitive.name})", refuse)
 
@@ -366,8 +449,10 @@ def clear_jax_caches() -> None:
 def switched_off(operation: Operation, refuse: Refuse) -> Iterator[None]:
     """While active, `operation` refuses in this process (in the packages it has imported); then all is restored."""
     handles = refuse_operators(operation.aten, refuse) if operation.aten else []
-    undo = [switch_off_python(operation.python, refuse, import_missing=False),
-            refuse_primitives(operation.primitives, refuse, import_missing=False)]
+    undo = [
+        switch_off_python(operation.python, refuse, import_missing=False),
+        refuse_primitives(operation.primitives, refuse, import_missing=False),
+    ]
     try:
         yield
     finally:
@@ -380,7 +465,8 @@ def switched_off(operation: Operation, refuse: Refuse) -> Iterator[None]:
 def destroy(operation: Operation, refuse: Refuse) -> None:
     """Switch `operation` off in this process for good, leaving nothing that could turn it back on."""
     for handle in refuse_operators(operation.aten, refuse) if operation.aten else []:
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(handle))  # owned by nothing Python can reach, so it stays
+        # owned by nothing Python can reach, so it stays
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(handle))
     switch_off_python(operation.python, refuse, import_missing=True)
     refuse_primitives(operation.primitives, refuse, import_missing=True)
     if operation.primitives:
