@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env env-oldest sandbox browser database release publish lint format sync test autograde reports feedback lab bench bench-grading figures clean
+.PHONY: help env env-oldest sandbox browser database release publish publish-solutions lms-grades similarity lint format sync test autograde reports feedback lab bench bench-grading figures clean
 # Debian packages, installed when missing: as root directly, otherwise through sudo.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 SUDO_INSTALL = else sudo apt-get install -y
@@ -49,6 +49,10 @@ publish: release ## Write the public student repository into DEST=folder as a ne
 	@test -n "$(DEST)" || { echo "usage: make publish DEST=path/to/student-repository" >&2; exit 2; }
 	$(PY) -m course.build.publish "$(DEST)"
 
+publish-solutions: release ## After the deadline: add solution notebooks to DEST as one commit (ASSIGNMENT=id for one)
+	@test -n "$(DEST)" || { echo "usage: make publish-solutions DEST=path/to/student-repository [ASSIGNMENT=id]" >&2; exit 2; }
+	$(PY) -m course.build.solutions "$(DEST)" $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT))
+
 lint: env ## Check format, lint, types and the source notebooks' text twins (the first step of make test)
 	$(VENV)/bin/ruff format --check --quiet .
 	$(VENV)/bin/ruff check --quiet .
@@ -69,6 +73,13 @@ test: env lint env-oldest sandbox browser database ## Run every test: lint first
 
 autograde: env sandbox ## Grade submitted/ (SCHEDULER=tcp://host:8786 for a Dask cluster, GRADEBOOK=postgresql://...)
 	$(PY) -m course.grading.autograde $(if $(SCHEDULER),--scheduler $(SCHEDULER)) $(if $(WORKERS),--workers $(WORKERS))
+
+lms-grades: env ## Write canvas_grades.csv and moodle_grades.csv from the gradebook and roster.csv, for the LMS to import
+	nbgrader export --exporter=course.grading.lms.CanvasExport
+	nbgrader export --exporter=course.grading.lms.MoodleExport
+
+similarity: env ## Write reports/similarity/: pairs of students whose solution cells are the same program
+	$(PY) -m course.grading.similarity
 
 reports: env ## Write reports/ for what is graded (after nbgrader autograde or formgrader, too)
 	$(PY) -m course.grading.report

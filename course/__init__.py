@@ -6,6 +6,9 @@
 - `judging`: what both sides share: what an exercise asks and how an outcome is judged, the payload's
   format, the operations exercises forbid.
 - `exercises`: one module per notebook, its exercises' cases, references and known mistakes.
-- `build`: builds and verifies the student versions in `release/`, and publishes them.
-- `grading`: the grader's side: the protected grading path, grading in bulk, reports.
+- `build`: builds and verifies the student versions in `release/`, keeps each source notebook and
+  its text twin together, publishes the student repository and, after the deadline, its solutions.
+- `grading`: the grader's side: the protected grading path, grading in bulk, reports, grade files
+  for the LMS and feedback archives.
+- `versions`: the pinned and the oldest supported versions.
 """

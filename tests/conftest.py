@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from course.build.contract import Assignment
+from course.build.contract import ASSIGNMENTS, Assignment
 from course.build.release import build
 
 REPO = Path(__file__).resolve().parent.parent
@@ -48,4 +48,15 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     dest = tmp_path_factory.mktemp("student-repository")
     assert publish(REPO, dest) is not None
+    return dest
+
+
+@pytest.fixture(scope="session")
+def with_solutions(published: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the student repository after `make publish-solutions` released every assignment's."""
+    from course.build.solutions import publish_solutions
+
+    dest = tmp_path_factory.mktemp("after-the-deadline") / "repository"
+    shutil.copytree(published, dest)
+    assert publish_solutions(REPO, dest, list(ASSIGNMENTS)) is not None
     return dest

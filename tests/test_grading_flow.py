@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import warnings
+import zipfile
 from pathlib import Path
 
 import jax
@@ -253,6 +254,7 @@ def test_a_second_run_grades_only_what_changed(graded, tmp_path):
 
 
 def test_feedback_shows_outcomes_but_not_hidden_tests(graded):
+    (graded / "roster.csv").write_text("student,lms_id\nreference,L-0001\n")
     result = subprocess.run(
         [sys.executable, "-m", "course.grading.feedback", "--root", str(graded)],
         capture_output=True,
@@ -277,3 +279,49 @@ def test_feedback_shows_outcomes_but_not_hidden_tests(graded):
     assert "BEGIN HIDDEN TESTS" not in html
     leaked = [line for line in hidden if line in html and "END HIDDEN TESTS" not in line]
     assert leaked == []
+    with zipfile.ZipFile(graded / "feedback" / "lms" / f"{STRIDES.id}.zip") as archive:
+        pages = {name: archive.read(name).decode() for name in archive.namelist()}
+    assert (
+        "L-0001_strides.html" in pages and f"{wrong}_strides.html" in pages
+    )  # by LMS id, else nbgrader's
+    most = sum(
+        cell_scores(graded, STRIDES, "reference")[g][1]
+        for g in cell_scores(graded, STRIDES, "reference")
+    )
+    assert f"Score: {most:g} / {most:g}" in pages["L-0001_strides.html"]
+    top = pages[f"{wrong}_strides.html"].split("</section>")[
+        0
+    ]  # the summary, above nbgrader's page
+    assert "as_strided_trace" in top and "use mat.stride()" in top
+    assert not [
+        line for page in pages.values() for line in hidden if line in page and "END" not in line
+    ]
+
+
+def test_lms_grade_files_from_the_graded_cohort(graded, tmp_path):
+    with Gradebook(f"sqlite:///{graded / 'gradebook.db'}") as gradebook:
+        students = sorted(student.id for student in gradebook.students)
+        most = {a.name: a.max_score for a in gradebook.assignments}
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "student,lms_id,name\n" + "".join(f"{s},L{n},{s}\n" for n, s in enumerate(students))
+    )
+    out = tmp_path / "canvas.csv"
+    result = nbgrader(
+        graded,
+        "export",
+        "--exporter=course.grading.lms.CanvasExport",
+        f"--to={out}",
+        f"--CanvasExport.roster={roster}",
+    )
+    assert result.returncode == 0, result.stderr
+    with open(out, newline="") as handle:
+        header, possible, *rows = list(csv.reader(handle))
+    columns = header[5:]
+    assert sorted(columns) == sorted(a.id for a in ASSIGNMENTS)
+    assert [float(points) for points in possible[5:]] == [most[name] for name in columns]
+    by_student = {row[0]: dict(zip(columns, row[5:])) for row in rows}
+    assert set(by_student) == set(students)
+    assert all(float(by_student["reference"][name]) == most[name] for name in columns)
+    broken = [s for s in students if s.startswith("broken")]  # they submitted 01 only
+    assert broken and all(by_student[s][ASSIGNMENTS[1].id] == "" for s in broken)

@@ -1,5 +1,6 @@
-"""Each published student notebook runs top to bottom where the `course` package does not exist, as on Colab,
-with the pinned versions and with the oldest supported jax and flax (.venv-oldest, `make env-oldest`)."""
+"""Each published notebook, with the reference answers in it as the released solutions have them, runs top to
+bottom where the `course` package does not exist, as on Colab, with the pinned versions and with the oldest
+supported jax and flax (.venv-oldest, `make env-oldest`)."""
 
 import json
 import sys
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from course.build.cells import reference_answers, submission
 from course.build.contract import ASSIGNMENTS
+from course.build.publish import SOLUTIONS
 from tests.notebooks import errors, execute, read
 from tests.test_build import blocked_course
 
@@ -34,19 +35,17 @@ def kernel_for(python: Path, folder: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("versions", PYTHONS)
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
-def test_published_notebook_with_reference_answers_runs_without_course(
-    tmp_path, published, assignment, versions
+def test_published_solution_notebook_runs_without_course(
+    tmp_path, with_solutions, assignment, versions
 ):
+    """The solution notebook is the student notebook with the reference answers in it."""
     python = PYTHONS[versions]
     assert python.exists(), f"{python} is missing: run `make env-oldest`"
-    source, release = (
-        read(assignment.path(REPO / "source")),
-        read(published / assignment.id / assignment.notebook),
-    )
+    solution = read(with_solutions / SOLUTIONS / assignment.id / assignment.notebook)
     folder = tmp_path / "empty"
     folder.mkdir()
     environment = {**blocked_course(tmp_path), **kernel_for(python, tmp_path / "jupyter")}
-    filled = execute(submission(release, reference_answers(source)), folder, environment)
+    filled = execute(solution, folder, environment)
     assert errors(filled) == []
     assert list(folder.iterdir()) == [], "the notebook wrote files into its folder"
     setup = next(cell for cell in filled.cells if cell.get("id") == "setup")

@@ -28,10 +28,13 @@ def student_repository() -> tuple[str, str]:
     return url.removeprefix(prefix), settings.get("student_branch", "main")
 
 
-def colab_url(assignment: str, notebook: str) -> str:
-    """The Colab address of a student notebook, as `make publish` lays it out in the student repository."""
+def colab_url(assignment: str, notebook: str, folder: str = "") -> str:
+    """The Colab address of a notebook of the student repository, as `make publish` lays it out.
+
+    `folder` is where it lies above its assignment's folder: "" for the student notebooks."""
     repo, branch = student_repository()
-    return f"https://colab.research.google.com/github/{repo}/blob/{branch}/{assignment}/{notebook}"
+    path = "/".join(part for part in (folder, assignment, notebook) if part)
+    return f"https://colab.research.google.com/github/{repo}/blob/{branch}/{path}"
 
 
 def badge(url: str) -> str:

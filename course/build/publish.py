@@ -4,7 +4,8 @@ The course repository holds every reference solution and hidden test, so it stay
 open notebooks from a separate, public repository. `publish` writes (or updates, as one new commit)
 a git repository at DEST with only: the student notebooks of release/ at <assignment>/<notebook>, a
 student README with the notebook table and its Colab badges, a LICENSE, and requirements.txt and
-environment.yml for working locally. It never pushes: the instructor reviews and pushes DEST.
+environment.yml for working locally, and keeps the solutions `make publish-solutions` added. It
+never pushes: the instructor reviews and pushes DEST.
 """
 
 import argparse
@@ -19,6 +20,7 @@ from course.build.readme import notebook_table
 from course.versions import PINS
 
 TEMPLATES = Path(__file__).resolve().parent / "student"
+SOLUTIONS = "solutions"  # the folder `make publish-solutions` adds solution notebooks to
 # What a student needs to run the notebooks locally (the course's own grading and test tools are left out).
 STUDENT_PACKAGES = (
     "torch",
@@ -91,9 +93,11 @@ def publish(root: Path, dest: Path) -> str | None:
         git(dest, "init", "-q", "-b", "main")
     files = student_files(root)
     for path in sorted(dest.rglob("*")):  # anything else in DEST, tracked or not, goes
+        parts = path.relative_to(dest).parts
         if (
             path.is_file()
-            and ".git" not in path.relative_to(dest).parts
+            and ".git" not in parts
+            and parts[0] != SOLUTIONS  # released solutions stay (course.build.solutions)
             and str(path.relative_to(dest)) not in files
         ):
             path.unlink()

@@ -1,4 +1,7 @@
-"""`make feedback`: per-student feedback (HTML) that shows hidden-test outcomes but not their code."""
+"""`make feedback`: per-student feedback (HTML) that shows hidden-test outcomes but not their code.
+
+Then, for the LMS's bulk upload, one zip per assignment of every student's feedback with a summary on
+top (`course.grading.archives`)."""
 
 import argparse
 import sys
@@ -7,6 +10,7 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from course.grading.archives import write_archives
 from course.nbgrader_cli import nbgrader
 
 
@@ -37,6 +41,10 @@ def main() -> None:
     ]
     for assignment in assignments:
         print(f"{assignment}: {'FAILED' if assignment in failed else 'feedback written'}")
+    for archive in write_archives(root):
+        print(
+            f"{archive.relative_to(root)}: a file per student, for the LMS's bulk feedback upload"
+        )
     sys.exit(1 if failed else 0)
 
 
