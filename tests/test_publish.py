@@ -141,11 +141,16 @@ def test_solutions_hold_the_reference_answers_and_no_hidden_test(with_solutions)
         )
 
 
-def test_publishing_the_student_notebooks_again_keeps_the_solutions(with_solutions, tmp_path):
+def test_publishing_the_student_notebooks_again_keeps_the_solutions_and_nothing_else(
+    with_solutions, tmp_path
+):
     copy = tmp_path / "repository"
     shutil.copytree(with_solutions, copy)
+    stray = copy / SOLUTIONS / ASSIGNMENTS[0].id / "answers.py"
+    stray.write_text("secret")
     assert publish(REPO, copy) is None
     assert all((copy / SOLUTIONS / a.id / a.notebook).exists() for a in ASSIGNMENTS)
+    assert not stray.exists()
 
 
 def test_solutions_of_one_assignment_only(published, tmp_path):

@@ -92,13 +92,14 @@ def publish(root: Path, dest: Path) -> str | None:
     if not (dest / ".git").exists():
         git(dest, "init", "-q", "-b", "main")
     files = student_files(root)
+    released = {f"{SOLUTIONS}/{a.id}/{a.notebook}" for a in ASSIGNMENTS}  # course.build.solutions'
     for path in sorted(dest.rglob("*")):  # anything else in DEST, tracked or not, goes
-        parts = path.relative_to(dest).parts
+        name = path.relative_to(dest).as_posix()
         if (
             path.is_file()
-            and ".git" not in parts
-            and parts[0] != SOLUTIONS  # released solutions stay (course.build.solutions)
-            and str(path.relative_to(dest)) not in files
+            and ".git" not in path.relative_to(dest).parts
+            and name not in files
+            and name not in released
         ):
             path.unlink()
     for name, content in files.items():
