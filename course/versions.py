@@ -15,8 +15,13 @@ DIFFERENCES = {
     "flax": [
         (
             "0.12",
-            "Flax before 0.12 does not warn when a Param is read with `.value`, and nnx.state(...) "
-            "shows each Param as a VariableState; `param[...]`, which these notebooks use, works the same.",
-        )
+            "before Flax 0.12, nnx.state(...) shows each Param as a VariableState; `param[...]`, which "
+            "these notebooks use, reads and writes a Param the same way.",
+        ),
+        (
+            "0.12.1",
+            "Flax before 0.12.1 does not warn when a Param is read with `.value`; `param[...]`, which "
+            "these notebooks use, works the same.",
+        ),
     ],
 }

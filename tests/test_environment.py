@@ -4,7 +4,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from course.kernel.runtime import install_command, version_warnings
+import pytest
+
+from course.kernel.runtime import install_command, jax_platform, version_warnings
 from course.versions import OLDEST, PINS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,15 +58,17 @@ def test_version_warnings():
         "Note: the notebooks are tested with torch 2.13.0 only."
     ]
     oldest = version_warnings(dict(OLDEST))
-    assert len(oldest) == 1 and "does not warn when a Param is read with `.value`" in oldest[0]
+    assert len(oldest) == 2 and "VariableState" in oldest[0] and "`.value`" in oldest[1]
+    assert version_warnings({**PINS, "flax": "0.12.0"}) == [  # the .value warning came in 0.12.1
+        "Note: Flax before 0.12.1 does not warn when a Param is read with `.value`; `param[...]`, "
+        "which these notebooks use, works the same."
+    ]
     too_old = version_warnings({**PINS, "flax": "0.10.6"}, colab=True)
     assert too_old[0].startswith(
         "WARNING: flax 0.10.6 is older than this course supports (0.10.7 and later)"
     )
     assert install_command() in too_old[0] and "Restart session" in too_old[0]
-    assert (
-        install_command() == "%pip install -q torch==2.13.0 jax==0.10.2 flax==0.12.8 jaxlib==0.10.2"
-    )
+    assert install_command() == "%pip install -q jax==0.10.2 jaxlib==0.10.2 flax==0.12.8"
     assert "requirements.txt" in version_warnings({**PINS, "jax": "0.5.3"})[0]
     newer = version_warnings({**PINS, "jax": "0.11.0"})
     assert newer == [
@@ -73,6 +77,29 @@ def test_version_warnings():
     assert version_warnings({**PINS, "flax": None}) == [
         f"WARNING: flax is not installed: run `{install_command()}`."
     ]
+    assert "torch==2.13.0" in version_warnings({**PINS, "torch": None})[0]
+
+
+@pytest.mark.parametrize(
+    ("distributions", "torch_cuda", "platform"),
+    [
+        ({"jax", "jaxlib"}, None, "cpu"),
+        ({"jax", "jaxlib", "jax-cuda12-plugin", "jax-cuda12-pjrt"}, "12.6", "cuda12"),
+        ({"jax", "jaxlib", "jax-cuda13-plugin"}, "13.0", "cuda13"),
+        ({"torch"}, "12.8", "cuda12"),  # no JAX yet: the CUDA torch was built for
+        ({"jax", "jaxlib", "libtpu"}, None, "tpu"),
+    ],
+)
+def test_install_advice_fits_the_runtime(distributions, torch_cuda, platform):
+    assert jax_platform(distributions, torch_cuda) == platform
+    command = install_command(platform)
+    assert "torch" not in command and "flax==0.12.8" in command
+    if platform == "cpu":
+        assert "jax==0.10.2 jaxlib==0.10.2" in command
+    else:  # never a bare CPU jaxlib beside the runtime's CUDA plugin or libtpu
+        assert f'"jax[{platform}]==0.10.2"' in command and "jaxlib" not in command
+    warned = version_warnings({**PINS, "jax": "0.5.2"}, colab=True, platform=platform)
+    assert command in warned[0] and "Restart session" in warned[0]
 
 
 def test_oldest_versions_match_their_lock():

@@ -38,24 +38,58 @@ def _release(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
 
 
-def install_command() -> str:
-    """The one command that installs the course's versions (a notebook cell on Colab, then restart)."""
-    return "%pip install -q " + " ".join(
-        f"{p}=={v}" for p, v in {**PINS, "jaxlib": PINS["jax"]}.items()
+def jax_platform(distributions: set[str], torch_cuda: str | None) -> str:
+    """Which build of JAX this machine needs: "tpu", "cuda13", "cuda12" or "cpu".
+
+    From the JAX plugins already installed (a Colab GPU runtime has a CUDA plugin, a TPU runtime
+    libtpu), else from the CUDA that torch was built for."""
+    if "libtpu" in distributions or "libtpu-nightly" in distributions:
+        return "tpu"
+    for cuda in ("cuda13", "cuda12"):
+        if f"jax-{cuda}-plugin" in distributions or f"jax-{cuda}-pjrt" in distributions:
+            return cuda
+    if torch_cuda:
+        return "cuda13" if torch_cuda.startswith("13") else "cuda12"
+    return "cpu"
+
+
+def install_command(platform: str = "cpu", torch_missing: bool = False) -> str:
+    """The one command that installs the course's jax and flax for this platform (then restart).
+
+    On a GPU or TPU it asks for JAX's matching extra, never a bare CPU jaxlib beside the runtime's
+    CUDA plugin or libtpu; it leaves an installed torch alone, since the runtime's torch matches its
+    accelerator."""
+    jax = (
+        f"jax=={PINS['jax']} jaxlib=={PINS['jax']}"
+        if platform == "cpu"
+        else f'"jax[{platform}]=={PINS["jax"]}"'
     )
+    torch = [f"torch=={PINS['torch']}"] if torch_missing else []
+    return " ".join(["%pip install -q", *torch, jax, f"flax=={PINS['flax']}"])
 
 
-def version_warnings(installed: dict[str, str | None], colab: bool = False) -> list[str]:
+def installed_platform() -> str:
+    """`jax_platform` of this machine."""
+    distributions = {
+        d.metadata["Name"].lower() for d in importlib.metadata.distributions() if d.metadata["Name"]
+    }
+    return jax_platform(distributions, torch.version.cuda)
+
+
+def version_warnings(
+    installed: dict[str, str | None], colab: bool = False, platform: str = "cpu"
+) -> list[str]:
     """What to tell a student about their versions: missing or unsupported ones, and known differences."""
     warnings = []
+    command = install_command(platform, torch_missing=installed.get("torch") is None)
     for package, pinned in PINS.items():
         version = installed.get(package)
         if version is None:
-            warnings.append(f"WARNING: {package} is not installed: run `{install_command()}`.")
+            warnings.append(f"WARNING: {package} is not installed: run `{command}`.")
             continue
         if _release(version) < _release(OLDEST[package]) and package != "torch":
             how = (
-                f"run `{install_command()}` in a new cell, then Runtime > Restart session"
+                f"run `{command}` in a new cell, then Runtime > Restart session"
                 if colab
                 else "install the versions in the course's requirements.txt"
             )
@@ -97,5 +131,5 @@ def report_runtime() -> None:
     installed = {package: _version(package) for package in PINS}
     print(f"Running on {'Google Colab' if in_colab() else 'a local machine'}: {accelerator()}")
     print("Versions: " + ", ".join(f"{p} {v or 'missing'}" for p, v in installed.items()))
-    for warning in version_warnings(installed, in_colab()):
+    for warning in version_warnings(installed, in_colab(), installed_platform()):
         print(warning)
