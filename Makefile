@@ -15,7 +15,7 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND
 SUDO_INSTALL = else sudo apt-get install -y
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 env: $(VENV)/.installed ## Create .venv with the pinned packages (done by every target that needs it)
 
@@ -84,7 +84,7 @@ similarity: env ## Write reports/similarity/: pairs of students whose solution c
 reports: env ## Write reports/ for what is graded (after nbgrader autograde or formgrader, too)
 	$(PY) -m course.grading.report
 
-feedback: env ## Write feedback for every autograded submission into feedback/
+feedback: env ## Write feedback for every autograded submission into feedback/, and a zip per assignment for the LMS
 	$(PY) -m course.grading.feedback
 
 lab: env ## Open JupyterLab on the course
