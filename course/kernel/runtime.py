@@ -38,6 +38,17 @@ def _release(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
 
 
+# The distributions that tell which JAX build a machine needs (`jax_platform`).
+PLATFORM_DISTRIBUTIONS = (
+    "libtpu",
+    "libtpu-nightly",
+    "jax-cuda13-plugin",
+    "jax-cuda13-pjrt",
+    "jax-cuda12-plugin",
+    "jax-cuda12-pjrt",
+)
+
+
 def jax_platform(distributions: set[str], torch_cuda: str | None) -> str:
     """Which build of JAX this machine needs: "tpu", "cuda13", "cuda12" or "cpu".
 
@@ -69,10 +80,8 @@ def install_command(platform: str = "cpu", torch_missing: bool = False) -> str:
 
 
 def installed_platform() -> str:
-    """`jax_platform` of this machine."""
-    distributions = {
-        d.metadata["Name"].lower() for d in importlib.metadata.distributions() if d.metadata["Name"]
-    }
+    """`jax_platform` of this machine (looking up only the distributions that tell)."""
+    distributions = {name for name in PLATFORM_DISTRIBUTIONS if _version(name)}
     return jax_platform(distributions, torch.version.cuda)
 
 
