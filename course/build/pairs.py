@@ -11,7 +11,6 @@ reads the `.ipynb`; `make sync` writes whichever file of a pair is older from th
 import sys
 from pathlib import Path
 
-import jupytext
 import nbformat
 
 from course.build.contract import ASSIGNMENTS
@@ -34,6 +33,8 @@ def differences(notebook: Path) -> str:
     text = twin(notebook)
     if not text.exists():
         return "it has no text twin"
+    import jupytext  # here, not at the top: every nbgrader command loads this module for `twin`
+
     ours, theirs = cells(nbformat.read(notebook, as_version=4)), cells(jupytext.read(text))
     if len(ours) != len(theirs):
         return f"{len(ours)} cells against {len(theirs)} in the twin"

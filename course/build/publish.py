@@ -105,10 +105,16 @@ def publish(root: Path, dest: Path) -> str | None:
     for name, content in files.items():
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_bytes(content)
-    git(dest, "add", "-A")
-    if not git(dest, "status", "--porcelain").strip():
+    return commit_changes(dest, f"Student notebooks, published {date.today().isoformat()}")
+
+
+def commit_changes(dest: Path, message: str, *paths: str) -> str | None:
+    """Commit what changed in `dest` (below `paths`, or anywhere); the new commit, or None if nothing did."""
+    scope = ["--", *paths] if paths else []
+    git(dest, "add", "-A", *scope)
+    if not git(dest, "status", "--porcelain", *scope).strip():
         return None
-    git(dest, "commit", "-q", "-m", f"Student notebooks, published {date.today().isoformat()}")
+    git(dest, "commit", "-q", "-m", message)
     return git(dest, "rev-parse", "HEAD").strip()
 
 

@@ -19,7 +19,7 @@ from nbformat.v4 import new_markdown_cell
 from course.build.cells import reference_answers, submission
 from course.build.colab import BADGE_CELL_ID, badge, colab_url
 from course.build.contract import ASSIGNMENTS, Assignment, find_assignment
-from course.build.publish import SOLUTIONS, git
+from course.build.publish import SOLUTIONS, commit_changes
 
 HEADING = (
     "**Solutions.** These are the course's reference answers, released after the deadline. Each is one "
@@ -53,12 +53,10 @@ def publish_solutions(root: Path, dest: Path, assignments: list[Assignment]) -> 
         path = dest / SOLUTIONS / assignment.id / assignment.notebook
         path.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(solution_notebook(root, assignment), path)
-    git(dest, "add", "--", SOLUTIONS)
-    if not git(dest, "status", "--porcelain", "--", SOLUTIONS).strip():
-        return None
     names = ", ".join(assignment.id for assignment in assignments)
-    git(dest, "commit", "-q", "-m", f"Solutions of {names}, released {date.today().isoformat()}")
-    return git(dest, "rev-parse", "HEAD").strip()
+    return commit_changes(
+        dest, f"Solutions of {names}, released {date.today().isoformat()}", SOLUTIONS
+    )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ course has no roster or the roster does not list them.
 
 import html
 import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -65,10 +66,16 @@ def with_summary(page: str, table: str) -> str:
 
 
 def lms_names(root: Path) -> dict[str, str]:
-    """nbgrader id -> the LMS id to name a student's file by (empty if there is no usable roster)."""
+    """nbgrader id -> the LMS id to name a student's file by (empty without a roster).
+
+    A roster that cannot be read is said, and the files are named by nbgrader id."""
+    roster = root / "roster.csv"
+    if not roster.exists():
+        return {}
     try:
-        return {e.student: e.lms_id for e in read_roster(root / "roster.csv") if e.lms_id}
-    except RosterError:
+        return {e.student: e.lms_id for e in read_roster(roster) if e.lms_id}
+    except RosterError as error:
+        print(f"feedback archives are named by nbgrader id: {error}", file=sys.stderr)
         return {}
 
 

@@ -138,8 +138,14 @@ def job_for(notebook: NotebookNode, index: int, exercise: Any) -> dict[str, Any]
 def report(finished: Finished) -> tuple[list[Any], dict[str, Any]]:
     """The payloads a grading process published, and what else it said, from the lines it wrote."""
     payloads: list[Any] = []
-    said: dict[str, Any] = {"forbidden": [], "refused": [], "done": None, "status": finished.status}
-    said |= {"timed_out": finished.timed_out, "unreadable": 0}
+    said: dict[str, Any] = {
+        "forbidden": [],
+        "refused": [],
+        "done": None,
+        "status": finished.status,
+        "timed_out": finished.timed_out,
+        "unreadable": 0,
+    }
     for line in finished.lines:
         try:
             if line.startswith(PAYLOAD_LINE):

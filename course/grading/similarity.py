@@ -63,9 +63,7 @@ class Canonical(ast.NodeTransformer):
         node.name, node.returns = self.name(node.name), None
         return self.without_docstring(node)
 
-    def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AST:
-        node.name, node.returns = self.name(node.name), None
-        return self.without_docstring(node)
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         node.name = self.name(node.name)
@@ -126,9 +124,10 @@ class Pair:
         return len(self.shared), sum(size for _, size, _, _ in self.shared)
 
 
-def answers_by_student(root: Path, assignment: Assignment) -> dict[str, dict[str, str]]:
+def answers_by_student(
+    root: Path, assignment: Assignment, release: nbformat.NotebookNode
+) -> dict[str, dict[str, str]]:
     """student -> grade id -> solution cell source, from submitted/, as the intake reads submissions."""
-    release = nbformat.read(assignment.path(root / "release"), as_version=4)
     found = {}
     for folder in sorted((root / "submitted").glob(f"*/{assignment.id}")):
         path, _ = find_notebook(folder, assignment.notebook)
@@ -143,7 +142,7 @@ def similar_pairs(root: Path, assignment: Assignment, min_size: int = MIN_SIZE) 
     release = nbformat.read(assignment.path(root / "release"), as_version=4)
     stubs = {str(grade_id(c)): program(c.source) for c in release.cells if is_solution(c)}
     groups: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)
-    for student, answers in answers_by_student(root, assignment).items():
+    for student, answers in answers_by_student(root, assignment, release).items():
         for exercise, source in answers.items():
             found, stub = program(source), stubs.get(exercise)
             if found is None or found == stub:
