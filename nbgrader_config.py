@@ -12,9 +12,11 @@ from pathlib import Path
 
 from nbgrader.converters.generate_assignment import GenerateAssignment
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import ClearSolutions
 
 from course.build.contract import ASSIGNMENTS
 from course.build.pairs import twin
+from course.build.stubs import ClearSolutionsThatRun
 from course.grading.path import configure
 
 ROOT = Path(__file__).resolve().parent
@@ -41,10 +43,15 @@ c.CourseDirectory.ignore = [
 
 # Student notebooks carry their own copy of the course helpers (course/build/inline.py) and an
 # "Open in Colab" badge (course/build/colab.py).
+# A solution region at a cell's top level leaves `name = None` lines, not a raise (course/build/stubs.py),
+# so that Run All goes on.
 c.GenerateAssignment.preprocessors = [
     "course.build.inline.EmbedCourseHelpers",
     "course.build.colab.AddColabBadge",
-    *GenerateAssignment.class_traits()["preprocessors"].default(),
+    *(
+        ClearSolutionsThatRun if preprocessor is ClearSolutions else preprocessor
+        for preprocessor in GenerateAssignment.class_traits()["preprocessors"].default()
+    ),
 ]
 
 # Grading: every way of autograding takes the protected path declared in course/grading/path.py: intake and

@@ -1,6 +1,7 @@
 """What a student sees in JupyterLab, driven in a real browser (Chromium through Playwright).
 
-The test starts JupyterLab on a copy of release/01_strides/strides.ipynb, runs all cells, then works
+The test starts JupyterLab on a copy of release/01_strides/strides.ipynb, runs all cells (Run All goes to the
+last cell and draws every figure a kernel of its own draws), then works
 one exercise (as_strided_trace) the way a student does: runs its check on the stub, pastes a
 correct answer and a wrong one into the solution cell, and reads each check's output from the
 page. Screenshots go to screenshots/ at the repository root. `pytest tests -k browser` runs it.
@@ -27,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.notebooks import execute, read
+from tests.test_standalone import INLINE
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOK = REPO / "release" / "01_strides" / "strides.ipynb"
@@ -353,6 +357,14 @@ def shoot(page: Any, cell: Any, name: str) -> Path:
     return path
 
 
+def kernel_figures() -> int:
+    """How many figures the student notebook draws when run top to bottom in a kernel of its own, outside the page."""
+    ran = execute(read(NOTEBOOK), NOTEBOOK.parent, {"MPLBACKEND": INLINE})
+    return sum(
+        "image/png" in o.get("data", {}) for cell in ran.cells for o in cell.get("outputs", [])
+    )
+
+
 def one_message(texts: list[str]) -> str:
     """The single output a check printed, asserting it holds no traceback."""
     assert len(texts) == 1, f"expected one output, got {texts}"
@@ -362,7 +374,7 @@ def one_message(texts: list[str]) -> str:
 
 
 def test_browser_run_all_then_check_stub_correct_and_wrong_answers(tmp_path):
-    # Run all, as a student does first: the setup cell runs, then run all stops at the first stub.
+    # Run all, as a student does first: every cell runs, each check of a stub says so in one line.
     # Now and then (about one cold run in four) Run All Cells leaves every cell unrun although the
     # kernel reads idle; the cause is not known. Then JupyterLab is started afresh, once.
     for attempt in range(2):
@@ -378,21 +390,25 @@ def test_browser_run_all_then_check_stub_correct_and_wrong_answers(tmp_path):
 
 
 def student_flow(page: Any) -> None:
-    """After Run All: the warm-up reached, then the stub, a correct and a wrong answer checked, as students see it."""
-    warmup = cell_by_grade_id(page, "warmup", "first_row = ((5,), (1,))")
+    """After Run All: every cell ran and every figure is drawn; then the stub, a correct and a wrong answer checked."""
+    last = page.locator(".jp-NotebookPanel .jp-CodeCell").last
     deadline = time.monotonic() + RUN_ALL_TIMEOUT / SECONDS
     running = page.locator(".jp-NotebookPanel .jp-InputPrompt", has_text="[*]")
-    while not (re.fullmatch(r"\[\d+\]:", prompt(warmup)) and running.count() == 0):
+    while not (re.fullmatch(r"\[\d+\]:", prompt(last)) and running.count() == 0):
         if time.monotonic() > deadline:
-            shot = shoot(page, warmup, "failed_run_all")
-            prompts = page.locator(".jp-NotebookPanel .jp-InputPrompt").all_inner_texts()[
-                : cell_index("warmup") + 1
-            ]
-            pytest.fail(
-                f"run all did not reach the warm-up; prompts up to it: {prompts}; see {shot}"
-            )
+            shot = shoot(page, last, "failed_run_all")
+            prompts = page.locator(".jp-NotebookPanel .jp-InputPrompt").all_inner_texts()
+            pytest.fail(f"run all did not reach the last cell; prompts: {prompts}; see {shot}")
         page.wait_for_timeout(250)
     wait_for_idle_kernel(page)
+    # Run All went through: every code cell ran, none shows a traceback, every figure is drawn.
+    prompts = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt").all_inner_texts()
+    # (the setup cell's input, its prompt with it, is folded: its output is read below)
+    assert all(re.fullmatch(r"\[\d+\]:", text.strip()) for text in prompts[1:]), prompts
+    shown = page.locator(".jp-NotebookPanel .jp-OutputArea-output").all_inner_texts()
+    assert not [text for text in shown if any(mark in text for mark in TRACEBACK_MARKS)], shown
+    drawn = page.locator(".jp-NotebookPanel .jp-OutputArea-output img").count()
+    assert drawn == kernel_figures(), f"{drawn} figures in the page"
     # The setup cell (source folded) reports where the notebook runs, and fails nowhere.
     setup = page.locator(".jp-NotebookPanel .jp-Cell").nth(cell_index("setup"))
     assert outputs(setup) and outputs(setup)[0].startswith("Running on a local machine"), outputs(
@@ -401,21 +417,19 @@ def student_flow(page: Any) -> None:
     assert not any("Error" in text or "Traceback" in text for text in outputs(setup)), outputs(
         setup
     )
-    warmup.scroll_into_view_if_needed()
-    assert any("NotImplementedError" in text for text in outputs(warmup)), outputs(warmup)
+    warmup = cell_by_grade_id(page, "check_warmup", "check_warmup()")
+    assert one_message(outputs(warmup)).startswith("\N{HOURGLASS} warmup is not written yet: ")
     shoot(page, warmup, "1_run_all")
 
     solution = cell_by_grade_id(page, "as_strided_trace", "def as_strided_trace(")
-    check = cell_by_grade_id(
-        page, "check_as_strided_trace", "check_as_strided_trace(as_strided_trace)"
-    )
+    check = cell_by_grade_id(page, "check_as_strided_trace", "check_as_strided_trace()")
 
     # Before solving: the check says in one line that the exercise is not written yet.
     run(page, solution)
     assert outputs(solution) == []
     run(page, check)
     stub = one_message(outputs(check))
-    assert stub.startswith("\N{BALLOT X} as_strided_trace is not written yet: "), stub
+    assert stub.startswith("\N{HOURGLASS} as_strided_trace is not written yet: "), stub
     assert "raise NotImplementedError()" in stub and "\n" not in stub, stub
     shoot(page, check, "2_stub")
 

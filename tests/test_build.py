@@ -206,7 +206,7 @@ def test_leaks_missing_stubs_and_course_imports_are_reported():
     )
     leaky.cells.append(new_code_cell("from course.judging.checks import *"))
     problems = "\n".join(release_problems(source, leaky))
-    assert "no `raise NotImplementedError()` stub" in problems
+    assert "no `# YOUR CODE HERE` stub" in problems
     assert "leaked: 'return x * 2 + 0'" in problems
     assert "imports `course`" in problems
     assert leaked_lines(source, release_of(source)) == []

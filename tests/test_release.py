@@ -3,11 +3,13 @@
 from pathlib import Path
 
 import pytest
+from nbformat.v4 import new_code_cell
 
-from course.build.cells import STUB, is_solution
+from course.build.cells import STUB, STUB_MARK, is_solution
 from course.build.colab import badge, colab_url, student_repository
 from course.build.contract import ASSIGNMENTS
 from course.build.readme import END, START, notebook_table, update_readme
+from course.build.stubs import ClearSolutionsThatRun
 from course.build.verify import release_problems
 from tests.notebooks import read
 
@@ -31,7 +33,24 @@ def test_release_is_leak_free_and_stubbed(assignment):
     )
     assert release_problems(source, release) == []
     solutions = [cell for cell in release.cells if is_solution(cell)]
-    assert solutions and all(STUB in cell.source for cell in solutions)
+    assert solutions and all(STUB_MARK in cell.source for cell in solutions)
+    # a stub raises only inside a function; at a cell's top level Run All would stop there
+    for cell in solutions:
+        stub = cell.source.partition(STUB_MARK)[2]
+        assert (STUB in stub) == stub.startswith(("\n ", "\n\t")), cell.source
+
+
+def test_a_top_level_solution_region_becomes_names_bound_to_none():
+    code = "x = 1\n### BEGIN SOLUTION\na = (1, 2)\nb: int = 3\na = 4\n### END SOLUTION\nprint(a)\n"
+    cell = new_code_cell(code, metadata={"nbgrader": {"solution": True, "grade_id": "g"}})
+    ClearSolutionsThatRun().preprocess_cell(cell, {"language": "python"}, 0)
+    assert cell.source == "x = 1\n# YOUR CODE HERE\na = None\nb = None\nprint(a)\n"
+    indented = new_code_cell(
+        "def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n",
+        metadata={"nbgrader": {"solution": True, "grade_id": "f"}},
+    )
+    ClearSolutionsThatRun().preprocess_cell(indented, {"language": "python"}, 0)
+    assert indented.source == "def f():\n    # YOUR CODE HERE\n    raise NotImplementedError()\n"
 
 
 def test_release_holds_only_contract_assignments():

@@ -1,6 +1,8 @@
 """Each published notebook, with the reference answers in it as the released solutions have them, runs top to
 bottom where the `course` package does not exist, as on Colab, with the pinned versions and with the oldest
-supported jax and flax (.venv-oldest, `make env-oldest`)."""
+supported jax and flax (.venv-oldest, `make env-oldest`). The student notebook, as released, runs with Run All
+to its last cell: each check of an exercise not written yet says so in one line, and every figure that does not
+need the student's code is drawn."""
 
 import json
 import sys
@@ -8,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from course.build.cells import grade_id, is_solution
 from course.build.contract import ASSIGNMENTS
 from course.build.publish import SOLUTIONS
 from tests.notebooks import errors, execute, read
 from tests.test_build import blocked_course
 
 REPO = Path(__file__).resolve().parent.parent
+INLINE = "module://matplotlib_inline.backend_inline"  # figures drawn into the outputs, as students see them
 PYTHONS = {"pins": Path(sys.executable), "oldest": REPO / ".venv-oldest" / "bin" / "python"}
 
 
@@ -30,13 +34,13 @@ def kernel_for(python: Path, folder: Path) -> dict[str, str]:
             }
         )
     )
-    return {"JUPYTER_PATH": str(folder)}
+    return {"JUPYTER_PATH": str(folder), "MPLBACKEND": INLINE}
 
 
 @pytest.mark.parametrize("versions", PYTHONS)
 @pytest.mark.parametrize("assignment", ASSIGNMENTS, ids=lambda a: a.id)
 def test_published_solution_notebook_runs_without_course(
-    tmp_path, with_solutions, assignment, versions
+    tmp_path, published, with_solutions, assignment, versions
 ):
     """The solution notebook is the student notebook with the reference answers in it."""
     python = PYTHONS[versions]
@@ -51,3 +55,34 @@ def test_published_solution_notebook_runs_without_course(
     setup = next(cell for cell in filled.cells if cell.get("id") == "setup")
     report = next(o["text"] for o in setup.outputs if o.get("name") == "stdout")
     assert "WARNING" not in report, report
+    if versions == "pins":
+        student = execute(
+            read(published / assignment.id / assignment.notebook), folder, environment
+        )
+        assert_runs_all_through(student, filled)
+
+
+def figures(cell) -> int:
+    """How many images a cell's outputs hold."""
+    return sum("image/png" in output.get("data", {}) for output in cell.get("outputs", []))
+
+
+def assert_runs_all_through(student, solution) -> None:
+    """Run All went through every cell of the student notebook: no error, one waiting line per check, the figures."""
+    assert errors(student) == []
+    code = [cell for cell in student.cells if cell.cell_type == "code"]
+    assert all(cell.get("execution_count") for cell in code), "a cell did not run"
+    for cell in code:
+        name = str(grade_id(cell) or "")
+        if name.startswith("check_"):
+            [output] = cell.outputs
+            assert output.text.startswith(
+                f"\N{HOURGLASS} {name.removeprefix('check_')} is not written yet"
+            )
+            assert output.text.count("\n") == 1, output.text
+    # a figure that needs no answer is drawn in the student notebook as in the solution notebook
+    drawn = {cell.get("id"): figures(cell) for cell in solution.cells}
+    for cell in code:
+        if not is_solution(cell) and "needs(" not in cell.source and drawn.get(cell.get("id")):
+            assert figures(cell) == drawn[cell.get("id")], f"cell {cell.get('id')} drew no figure"
+    assert sum(map(figures, code)) > 0

@@ -17,6 +17,7 @@ HIDDEN_REGION = re.compile(
 )
 MARKERS = re.compile(r"### (BEGIN|END) (SOLUTION|HIDDEN TESTS)")
 STUB = "raise NotImplementedError()"
+STUB_MARK = "# YOUR CODE HERE"  # the first line of every stub a solution region leaves
 
 
 def nbgrader_meta(cell: NotebookNode) -> dict:

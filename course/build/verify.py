@@ -10,7 +10,7 @@ from course.build.cells import (
     HIDDEN_REGION,
     MARKERS,
     SOLUTION_REGION,
-    STUB,
+    STUB_MARK,
     HiddenTestsFormatError,
     grade_id,
     hidden_call,
@@ -124,8 +124,8 @@ def release_problems(source: NotebookNode, release: NotebookNode) -> list[str]:
     for cell in release.cells:
         if MARKERS.search(cell.source):
             problems.append(f"cell {cell.get('id')}: solution or hidden-test markers")
-        if is_solution(cell) and STUB not in cell.source:
-            problems.append(f"solution cell {grade_id(cell)}: no `{STUB}` stub")
+        if is_solution(cell) and STUB_MARK not in cell.source:
+            problems.append(f"solution cell {grade_id(cell)}: no `{STUB_MARK}` stub")
         embedded = "_install_course_module(" in cell.source
         if (
             cell.cell_type == "code"

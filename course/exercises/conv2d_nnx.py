@@ -370,15 +370,6 @@ class Conv2dForward(Exercise):
         x = f"x {tuple(case['x'])}{' NumPy array' if case.get('x_type') == 'numpy' else ''}"
         return f"conv2d_forward({args['seed']!r}, {x}, {', '.join(repr(args[n]) for n in self.numbers[1:])})"
 
-    def explain_error(self, what: str, raised: str) -> str:
-        """An unwritten MyConv2D makes conv2d_forward raise NotImplementedError too: say so."""
-        if raised.startswith("NotImplementedError"):
-            return (
-                f"{what} raised NotImplementedError: conv2d_forward, or the MyConv2D it builds, is not written "
-                f"yet. Replace `raise NotImplementedError()` in its solution cell with your code and run that cell."
-            )
-        return super().explain_error(what, raised)
-
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Compare with nnx.Conv built from nnx.Rngs(seed), applied and flattened; name the likely mistake."""
         seed, f, kh, kw, s = (int(case[name]) for name in self.numbers)

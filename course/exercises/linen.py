@@ -19,7 +19,7 @@ import numpy as np
 
 from course.exercises.tensors import random_tensor
 from course.judging.checks import CheckFailed, check_close, check_equal
-from course.judging.exercise import NOT_WRITTEN, Call, Exercise
+from course.judging.exercise import Call, Exercise
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 BIAS_SHIFT = 0.5
@@ -295,16 +295,6 @@ class LinenForward(Exercise):
     def mistakes(self, seed: int, x: jax.Array, **fields: int) -> dict[str, Any]:
         """This function's own known mistakes and their outputs (values, or functions computing them)."""
         return {}
-
-    def explain_error(self, what: str, raised: str) -> str:
-        """An unwritten layer shows up here too: the function builds it."""
-        if raised.startswith(NOT_WRITTEN):
-            return (
-                f"{self.name}, or the {self.layer.name} it builds, is not written yet: replace "
-                f"`raise NotImplementedError()` with your code, run that cell, and get {self.layer.name}'s "
-                f"check passing first."
-            )
-        return super().explain_error(what, raised)
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         args = self.inputs(case)

@@ -17,7 +17,7 @@ from course.exercises.tensors import (
     random_tensor,
 )
 from course.judging.checks import CheckFailed, check_close
-from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.exercise import NOT_WRITTEN, Call, Exercise, ExerciseSet
 from course.judging.forbidden import MATRIX_PRODUCT, TRACE
 
 WARMUP_NAMES = ("first_row", "first_column", "diagonal", "first_row_three_times", "every_other_row")
@@ -43,9 +43,11 @@ def warmup_targets(base: torch.Tensor) -> dict[str, torch.Tensor]:
 
 
 def _answer(namespace: dict[str, Any], name: str) -> Any:
-    """The student's (size, stride) pair `name` from the notebook."""
+    """The student's (size, stride) pair `name` from the notebook; a pair still None is not written yet."""
     if name not in namespace:
         raise NameError(f"{name} is not defined")
+    if namespace[name] is None:
+        raise NotImplementedError
     return namespace[name]
 
 
@@ -66,11 +68,11 @@ class Warmup(Exercise):
     visible = ({"values": "arange"},)
 
     def explain_error(self, what: str, raised: str) -> str:
-        """A pair that is not defined means the warm-up's cell was not filled in (or not run)."""
-        if raised.startswith("NameError"):
+        """A pair still None, or not defined, means the warm-up's cell was not filled in (or not run)."""
+        if raised.startswith(("NameError", NOT_WRITTEN)):
             return (
-                f"warmup is not written yet: {what} is not defined. Fill in every pair in the warm-up's "
-                f"solution cell and run that cell."
+                "warmup is not written yet: replace each None in the warm-up's cell with its "
+                "(size, stride) pair and run that cell."
             )
         return super().explain_error(what, raised)
 

@@ -138,10 +138,7 @@ class Exercise:
     def explain_error(self, what: str, raised: str) -> str:
         """The message for an answer that raised `raised` ("TypeError: ...") while computing `what`."""
         if raised.startswith(NOT_WRITTEN):
-            return (
-                f"{self.name} is not written yet: replace `raise NotImplementedError()` in its solution cell "
-                f"with your code and run that cell."
-            )
+            return not_written(self.name, raised.partition(": ")[2].strip())
         mistake = next((text for key, text in self.error_hints.items() if key in raised), "")
         return f"{what} raised {raised}{hint(mistake)}"
 
@@ -161,6 +158,18 @@ class Exercise:
                 if outcome.raised is not None:
                     raise CheckFailed(self.explain_error(what, outcome.raised))
                 self.judge_value(case, call, outcome.value, what)
+
+
+def not_written(name: str, stub: str = "") -> str:
+    """The message for an answer that ran into a stub: its own, or the `stub` of another exercise it uses."""
+    if stub and stub != name and stub.isidentifier():
+        return (
+            f"{name} uses your {stub}, which is not written yet: get {stub}'s check passing first."
+        )
+    return (
+        f"{name} is not written yet: replace `raise NotImplementedError()` in its solution cell "
+        f"with your code and run that cell."
+    )
 
 
 def cases_text(count: int) -> str:

@@ -1,12 +1,13 @@
 """What a notebook's cells call: visible checks, hidden tests, and `needs` for demo cells.
 
-A notebook's setup cell binds, for every exercise, `check_<name>(answer)` and `hidden_tests(...)`:
+A notebook's setup cell binds, for every exercise, `check_<name>()` and `hidden_tests(...)`:
 
     globals().update(checks_for(EXERCISES))
 
 - A visible check runs the exercise's visible cases on the answer, with its forbidden operation
   switched off (`course.kernel.switches`), judges what came back exactly as the grader would (after a
-  round trip through the payload's JSON), and prints one line.
+  round trip through the payload's JSON), and prints one line. An answer not defined or not written
+  yet gets one line too, and Run All goes on.
 - A hidden-test cell runs the hidden cases. In a grading process (`course.kernel.process`), where the
   forbidden operation was destroyed before the student's code ran, what the answer returned is
   published as data for the grader to judge in its own process; expected values never enter the
@@ -16,6 +17,7 @@ A notebook's setup cell binds, for every exercise, `check_<name>(answer)` and `h
 """
 
 import contextlib
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -24,6 +26,7 @@ from typing import Any, NoReturn
 from course.judging.checks import CheckFailed, check_close, highest_precision, passed
 from course.judging.exercise import (
     MAX_ERROR_TEXT,
+    NOT_WRITTEN,
     Exercise,
     ExerciseSet,
     Outcome,
@@ -40,16 +43,26 @@ publishers: list[Callable[[dict[str, Any]], None]] = []
 
 
 def _raised_in(error: BaseException) -> str:
-    """The innermost function of the notebook's own code that `error` went through ("" if none)."""
+    """The notebook's own function or class that `error` last went through ("" if none), e.g. "MyConv2D"."""
     name, frame = "", error.__traceback__
     while frame is not None:
-        if (
-            frame.tb_frame.f_globals.get("__name__") == "__main__"
-            and frame.tb_frame.f_code.co_name.isidentifier()
-        ):
-            name = frame.tb_frame.f_code.co_name
+        code = frame.tb_frame.f_code
+        if frame.tb_frame.f_globals.get("__name__") == "__main__" and code.co_name.isidentifier():
+            name = code.co_qualname.partition(".")[0]
         frame = frame.tb_next
     return name
+
+
+def _error_text(error: BaseException) -> str:
+    """What an answer raised, as a record keeps it; a stub's error names the stub it came from."""
+    if isinstance(error, NotImplementedError):
+        return f"{NOT_WRITTEN}: {_raised_in(error)}"
+    return f"{type(error).__name__}: {error}"[:MAX_ERROR_TEXT]
+
+
+def waiting(message: str) -> None:
+    """Print one line for a check or demo that cannot run yet; the notebook runs on."""
+    print(f"\N{HOURGLASS} {message}")
 
 
 @contextlib.contextmanager
@@ -61,12 +74,14 @@ def needs(*names: str, hint: str = "") -> Iterator[None]:
     try:
         yield
     except (NotImplementedError, NameError) as error:
-        if isinstance(error, NameError):
-            missing, state = error.name or " / ".join(names), "not defined in this notebook"
-        else:
-            missing, state = _raised_in(error) or " / ".join(names), "not written yet"
-        print(
-            f"\N{HOURGLASS} This cell needs your `{missing}`, which is {state}: it did not run."
+        if not isinstance(error, NameError):
+            needed = f"your `{_raised_in(error) or ' / '.join(names)}`, which is not written yet"
+        elif error.name in names:
+            needed = f"your `{error.name}`, which is not defined in this notebook"
+        else:  # a name that an earlier cell, which needed the same and did not run, would have made
+            needed = f"your {' and '.join(f'`{name}`' for name in names)}"
+        waiting(
+            f"This cell needs {needed}: it did not run."
             + (f" {hint}" if hint else " Come back once its check passes.")
         )
 
@@ -132,9 +147,7 @@ def run_case(
             try:
                 outcomes.append(Outcome(call.label, call.invoke(answer)))
             except BaseException as error:  # SystemExit too: it is the answer's, not the notebook's
-                outcomes.append(
-                    Outcome(call.label, raised=f"{type(error).__name__}: {error}"[:MAX_ERROR_TEXT])
-                )
+                outcomes.append(Outcome(call.label, raised=_error_text(error)))
             changed += [
                 f"{call.label}: changed its input {name} in place"
                 for name, value in call.args.items()
@@ -172,15 +185,41 @@ def guarded_record(
 
 
 def check(exercise: Exercise, answer: Any) -> None:
-    """The visible check: run and judge every visible case here, then print one line."""
+    """The visible check: run and judge every visible case here, then print one line.
+
+    An answer that is not written yet (a stub's NotImplementedError) gets one line, not a failure,
+    so that Run All goes on through the notebook.
+    """
     if grading():
         print(
             f"(the visible check of {exercise.name} does not run while grading: its hidden tests decide)"
         )
         return
     for case in exercise.visible:
-        exercise.judge(case, roundtrip(guarded_record(exercise, answer, case)))
+        record = roundtrip(guarded_record(exercise, answer, case))
+        stub = next(
+            (o.raised for o in record.outcomes if o.raised and o.raised.startswith(NOT_WRITTEN)),
+            None,
+        )
+        if stub is not None and not record.forbidden:
+            waiting(exercise.explain_error(exercise.name, stub))
+            return
+        exercise.judge(case, record)
     passed(f"{exercise.name} passes its checks ({cases_text(len(exercise.visible))})")
+
+
+def check_in_notebook(exercise: Exercise) -> None:
+    """The visible check of the notebook's own answer, found by name; one line if its cell has not run yet."""
+    namespace = vars(sys.modules["__main__"])
+    if exercise.answer_is_notebook:
+        check(exercise, namespace)
+    elif exercise.name not in namespace:
+        waiting(
+            f"{exercise.name} is not defined yet: run its solution cell (the cell that defines "
+            f"{exercise.name}, above), then this check."
+        )
+    else:
+        check(exercise, namespace[exercise.name])
 
 
 def hidden_tests(
@@ -217,18 +256,10 @@ def hidden_tests(
 
 
 def checks_for(exercises: ExerciseSet) -> dict[str, Callable[..., None]]:
-    """`check_<name>` for every exercise of a notebook, and its `hidden_tests`.
-
-    An exercise whose answer is the notebook itself (01's warm-up pairs) is checked with no argument.
-    """
-
-    def check_of(exercise: Exercise) -> Callable[..., None]:
-        if exercise.answer_is_notebook:
-            return lambda: check(exercise, vars(sys.modules["__main__"]))
-        return lambda answer: check(exercise, answer)
-
+    """`check_<name>()` for every exercise of a notebook, which checks the notebook's `<name>`, and `hidden_tests`."""
     found: dict[str, Callable[..., None]] = {
-        f"check_{name}": check_of(e) for name, e in exercises.exercises.items()
+        f"check_{name}": functools.partial(check_in_notebook, exercise)
+        for name, exercise in exercises.exercises.items()
     }
     found["hidden_tests"] = lambda name, answer, cases, namespace=None, substitutes=None: (
         hidden_tests(exercises, name, answer, cases, namespace, substitutes)
