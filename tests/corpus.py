@@ -1,48 +1,8 @@
-"""The submission corpus in tests/corpus/: solution code for one exercise each, correct, wrong or cheating.
+"""Submissions built from the corpus (course/build/corpus.py): a variant in its cell, samples, cohorts."""
 
-A file tests/corpus/<assignment>/<exercise>__<variant>.py holds the solution cell of <exercise>
-(its grade id) and a header: `# kind: correct | wrong | cheat` and, unless correct,
-`# feedback: <text the student must be shown>`. `# with: <exercise>__<variant>` puts another
-variant in its own solution cell too (a helper an earlier cell defines).
-"""
+from course.build.corpus import CORPUS, Variant, load, variants
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
-CORPUS = Path(__file__).resolve().parent / "corpus"
-HEADER = re.compile(r"^# (kind|feedback|with): (.+)$", re.M)
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One corpus file."""
-
-    assignment: str
-    exercise: str
-    name: str
-    kind: str
-    feedback: str
-    code: str
-    companion: str = ""
-
-
-def load(path: Path) -> Variant:
-    """Read one corpus file."""
-    text = path.read_text()
-    header = dict(HEADER.findall(text))
-    exercise, name = path.stem.split("__")
-    assert header.get("kind") in ("correct", "wrong", "cheat"), f"{path}: bad kind"
-    assert header["kind"] == "correct" or header.get("feedback"), f"{path}: no feedback line"
-    return Variant(
-        path.parent.name,
-        exercise,
-        name,
-        header["kind"],
-        header.get("feedback", ""),
-        text,
-        header.get("with", ""),
-    )
+__all__ = ["Variant", "answers_with", "corpus_students", "sample", "variants"]
 
 
 def answers_with(variant: Variant, answers: dict[str, str]) -> dict[str, str]:
@@ -52,11 +12,6 @@ def answers_with(variant: Variant, answers: dict[str, str]) -> dict[str, str]:
         exercise = variant.companion.partition("__")[0]
         chosen[exercise] = load(CORPUS / variant.assignment / f"{variant.companion}.py").code
     return chosen
-
-
-def variants(assignment: str) -> list[Variant]:
-    """Every corpus variant of one assignment, sorted by file name."""
-    return [load(path) for path in sorted((CORPUS / assignment).glob("*__*.py"))]
 
 
 def sample(found: list[Variant], cheats: int = 2) -> list[Variant]:

@@ -27,8 +27,8 @@ from tests.notebooks import read
 REPO = Path(__file__).resolve().parent.parent
 
 
-def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str]:
-    """Whether `variant` passes its exercise's hidden tests on the real grading path, and what it is told."""
+def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str, str]:
+    """Whether `variant` passes its exercise's hidden tests on the real grading path, what it is told, the notes."""
     source, release = (
         read(assignment.path(REPO / "source")),
         read(assignment.path(REPO / "release")),
@@ -56,23 +56,35 @@ def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str]:
     (cell,) = [cell for cell in notebook.cells if grade_id(cell) == test]
     (output,) = cell.outputs
     told = output.get("text", "") or output.get("evalue", "")
-    return output.get("output_type") == "stream", "\n".join(
-        [told, *notebook.metadata[NOTES]["notes"]]
-    )
+    return output.get("output_type") == "stream", told, "\n".join(notebook.metadata[NOTES]["notes"])
 
 
 def judged(job: tuple[str, str]) -> str:
     """A problem with one variant ("" if it scores and is told what its header says)."""
     assignment = next(a for a in ASSIGNMENTS if a.id == job[0])
     variant = next(v for v in variants(assignment.id) if f"{v.exercise}__{v.name}" == job[1])
-    passed, told = graded(assignment, variant)
+    passed, told, notes = graded(assignment, variant)
     label = f"{variant.exercise}__{variant.name} ({variant.kind})"
-    if variant.kind == "correct" and not passed:
-        return f"{label}: a correct variant failed: {told[:400]}"
-    if variant.kind != "correct" and passed:
+    if variant.kind == "correct":
+        return "" if passed else f"{label}: a correct variant failed: {told[:400]}"
+    if passed:
         return f"{label}: scored full marks"
-    if variant.kind != "correct" and variant.feedback not in told:
+    if variant.feedback not in f"{told}\n{notes}":
         return f"{label}: feedback lacks {variant.feedback!r}: {told[:400]}"
+    return message_problem(told, variant, label)
+
+
+def message_problem(told: str, variant: Variant, label: str) -> str:
+    """What is wrong with a failure message ("" if nothing): over three lines, or a likely mistake not made.
+
+    A likely mistake must be the one the variant makes: its header's feedback, or its `# hint:`."""
+    lines = told.strip().splitlines()
+    if len(lines) > 3:
+        return f"{label}: the message has {len(lines)} lines: {told[:400]}"
+    named = [line for line in lines if line.startswith("Likely mistake:")]
+    made = [text for text in (variant.feedback, variant.hint) if text]
+    if named and not any(text in named[0] for text in made):
+        return f"{label}: names a likely mistake the variant does not make ({made}): {named[0]}"
     return ""
 
 

@@ -1,5 +1,6 @@
 """One exercise description drives the visible check and the hidden tests; outcomes are recorded, never raised."""
 
+import numpy as np
 import pytest
 import torch
 
@@ -200,3 +201,26 @@ def test_substituted_replaces_and_restores_names():
     with pytest.raises(RuntimeError), substituted(namespace, {"pad1d": "reference"}):
         raise RuntimeError
     assert namespace == {"pad1d": "student"}
+
+
+def test_the_numpy_convolution_behind_layer_hints_computes_what_flax_linen_conv_does():
+    import flax.linen as nn
+    import jax.numpy as jnp
+
+    from course.exercises.linen import numpy_conv
+
+    rng = np.random.default_rng(0)
+    for trial in range(24):
+        axes = 1 + trial % 2
+        spatial, window = rng.integers(3, 9, axes).tolist(), rng.integers(1, 4, axes).tolist()
+        strides, (c_in, c_out) = rng.integers(1, 4, axes).tolist(), rng.integers(1, 4, 2).tolist()
+        padding = ["SAME", "VALID", "SAME_LOWER", [tuple(rng.integers(0, 3, 2)) for _ in window]][
+            trial % 4
+        ]
+        x = jnp.asarray(rng.standard_normal((*spatial, c_in)), jnp.float32)
+        kernel = jnp.asarray(rng.standard_normal((*window, c_in, c_out)), jnp.float32)
+        bias = jnp.asarray(rng.standard_normal(c_out), jnp.float32)
+        layer = nn.Conv(c_out, tuple(window), strides=tuple(strides), padding=padding)
+        expected = layer.apply({"params": {"kernel": kernel, "bias": bias}}, x)
+        got = numpy_conv(x, kernel, bias, tuple(strides), padding)
+        np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)

@@ -19,7 +19,7 @@ from torch.nn.modules.utils import _pair
 from course.exercises.convolutions import OFF_BY_ONE, TorchConvolution
 from course.exercises.linen import LinenForward, LinenLayer
 from course.judging.checks import CheckFailed, check_equal, hint
-from course.judging.exercise import NOT_WRITTEN, Call, Exercise, ExerciseSet, Record
+from course.judging.exercise import EVERY_CALL, NOT_WRITTEN, Call, Exercise, ExerciseSet, Record
 
 RAISES = "raises"  # what force_pair must do with anything but an int or a 2-tuple
 
@@ -68,7 +68,7 @@ class ForcePair(Exercise):
         """What a case states (a pair, or that it raises), else what the grader's reference says."""
         return RAISES if case.get("raises") else super().expected(case)
 
-    def judge(self, case: dict[str, Any], record: Record) -> None:
+    def judge(self, case: dict[str, Any], record: Record, steps: slice = EVERY_CALL) -> None:
         """A case that must raise passes on ValueError; every other outcome is judged as usual."""
         raised = record.outcomes[0].raised if len(record.outcomes) == 1 else None
         if (
@@ -80,7 +80,7 @@ class ForcePair(Exercise):
             if not raised.startswith("ValueError"):
                 raise CheckFailed(f"{self.describe(case, '')}: expected ValueError, got {raised}")
             return
-        super().judge(case, record)
+        super().judge(case, record, steps)
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         expected = self.expected(case)
@@ -229,8 +229,7 @@ class Conv2dLayer(LinenLayer):
         return {
             "the stride is applied to the height only": lambda: convolve(strides=(stride, 1)),
             "the stride is applied to the width only": lambda: convolve(strides=(1, stride)),
-            'each axis is padded by kernel // 2 on both sides, as PyTorch\'s padding=k // 2 does; "SAME" pads '
-            "max((out - 1) * stride + k - size, 0) in all, the odd one at the end": lambda: (
+            "each axis is padded by kernel // 2 on both sides, as PyTorch's padding=k // 2 does": lambda: (
                 convolve(padding=[(kh // 2, kh // 2), (kw // 2, kw // 2)])
             ),
         }

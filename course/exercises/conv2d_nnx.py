@@ -113,6 +113,7 @@ class MyConv2DLayer(Exercise):
     name = "MyConv2D"
     forbidden = CONVOLUTION_LAYER
     error_hints = ERROR_HINTS
+    checked_call_by_call = True
     visible = (
         {
             "in_features": 2,
@@ -134,6 +135,13 @@ class MyConv2DLayer(Exercise):
         x, kernel = random_array(rng, tuple(case["x"])), rng.standard_normal((kh, kw, cin, cout))
         bias = rng.standard_normal(cout) + BIAS_SHIFT
         return jnp.asarray(x), jnp.asarray(kernel, jnp.float32), jnp.asarray(bias, jnp.float32)
+
+    def prepare(self) -> None:
+        """nnx.Conv's kernel and output on each visible case, as judging a right answer computes them."""
+        for case in self.visible:
+            sizes, (x, kernel, bias) = tuple(case[name] for name in SIZES), self.data(case)
+            library_kernel(sizes, nnx.Rngs(case["seed"]))
+            library_conv(x, kernel, bias, (case["stride"], case["stride"]))
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """Build the layer and report what it holds; build it again, set random Params and call it on x."""
@@ -370,18 +378,32 @@ class Conv2dForward(Exercise):
         x = f"x {tuple(case['x'])}{' NumPy array' if case.get('x_type') == 'numpy' else ''}"
         return f"conv2d_forward({args['seed']!r}, {x}, {', '.join(repr(args[n]) for n in self.numbers[1:])})"
 
-    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
-        """Compare with nnx.Conv built from nnx.Rngs(seed), applied and flattened; name the likely mistake."""
+    def library_output(self, case: dict[str, Any], **changes: Any) -> jax.Array:
+        """nnx.Conv built from the case's numbers (`changes` replace some: seed, size, strides), applied to x."""
         seed, f, kh, kw, s = (int(case[name]) for name in self.numbers)
         x = self.inputs(case)["x"]
+        built = {"seed": seed, "size": (kh, kw), "strides": s, **changes}
+        conv = nnx.Conv(
+            np.shape(x)[-1],
+            f,
+            built["size"],
+            strides=built["strides"],
+            padding="SAME",
+            rngs=nnx.Rngs(built["seed"]),
+        )
+        return conv(jnp.asarray(x))
 
-        def layer_output(
-            rngs_seed: int = seed, size: tuple[int, int] = (kh, kw), strides: int = s
-        ) -> jax.Array:
-            conv = nnx.Conv(
-                np.shape(x)[-1], f, size, strides=strides, padding="SAME", rngs=nnx.Rngs(rngs_seed)
-            )
-            return conv(jnp.asarray(x))
+    def prepare(self) -> None:
+        """nnx.Conv's output on each visible case, as judging a right answer computes it."""
+        for case in self.visible:
+            self.library_output(case)
+
+    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
+        """Compare with nnx.Conv built from nnx.Rngs(seed), applied and flattened; name the likely mistake."""
+        kh, kw = int(case["kernel_h"]), int(case["kernel_w"])
+
+        def layer_output(**changes: Any) -> jax.Array:
+            return self.library_output(case, **changes)
 
         expected = layer_output()
         mistakes = {
@@ -389,7 +411,7 @@ class Conv2dForward(Exercise):
                 layer_output(strides=1).reshape(-1)
             ),
             "the seed was not used: build nnx.Rngs(int(seed))": lambda: layer_output(
-                rngs_seed=0
+                seed=0
             ).reshape(-1),
             "kernel_h and kernel_w are swapped: MyConv2D takes kernel_h first": lambda: (
                 layer_output(size=(kw, kh)).reshape(-1)

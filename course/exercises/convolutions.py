@@ -13,7 +13,12 @@ from typing import Any
 
 import torch
 
-from course.exercises.tensors import TorchFunction, as_if_contiguous, from_storage_start
+from course.exercises.tensors import (
+    OUT_OF_BOUNDS,
+    TorchFunction,
+    as_if_contiguous,
+    from_storage_start,
+)
 from course.judging.forbidden import CONVOLUTION
 
 OFF_BY_ONE = (
@@ -38,8 +43,8 @@ class TorchConvolution(TorchFunction):
         "with dtype=x.dtype."
     )
     error_hints = {
-        "out of bounds for storage": "the as_strided view reaches past the end of x's memory: check its size and "
-        "build its strides from x.stride().",
+        OUT_OF_BOUNDS: "the as_strided view reaches past the end of x's memory: check its size first (how many "
+        "windows fit: size - kernel + 1 per axis), then its strides, built from x.stride().",
         "view size is not compatible": "an input may be non-contiguous (weights too): use .reshape, never .view.",
     }
 

@@ -23,9 +23,15 @@ from course.judging.exercise import Call, Exercise
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 BIAS_SHIFT = 0.5
+APPLY_HINTS = {
+    "should be a dictionary of collections": "apply takes the whole variables dict that init returned "
+    '({"params": ...}), not variables["params"].',
+}
 SIZE_HINTS = {
     "PRNG key seed must be an integer": "the seed is a float: make the key with jax.random.PRNGKey(int(seed)).",
     "must be 1D sequences of concrete values of integer type": "a shape holds a float: cast the sizes with int().",
+    "cannot be interpreted as an integer": "a size or the stride is still a float: cast each number with int() "
+    "before you build the layer.",
 }
 
 
@@ -50,16 +56,44 @@ def field_names(module_class: Any) -> list[str]:
     ]
 
 
-def second_parameter_key(key: jax.Array) -> jax.Array:
-    """The random key Linen gives the second parameter a module creates: what nn.Conv's bias initialiser receives."""
+def parameter_keys(key: jax.Array) -> tuple[jax.Array, jax.Array]:
+    """The random keys Linen gives the first and the second parameter a module creates from `key`.
+
+    They are what nn.Conv's kernel and bias initialisers receive."""
     keys = []
 
-    def record(bias_key: jax.Array, shape: tuple[int, ...], dtype: Any = jnp.float32) -> jax.Array:
-        keys.append(bias_key)
+    def record(
+        parameter_key: jax.Array, shape: tuple[int, ...], dtype: Any = jnp.float32
+    ) -> jax.Array:
+        keys.append(parameter_key)
         return jnp.zeros(shape, dtype)
 
-    nn.Conv(1, (1,), bias_init=record).init(key, jnp.zeros((1, 1)))
-    return keys[0]
+    nn.Conv(1, (1,), kernel_init=record, bias_init=record).init(key, jnp.zeros((1, 1)))
+    return keys[0], keys[1]
+
+
+def numpy_conv(x: Any, kernel: Any, bias: Any, strides: Any, padding: Any) -> np.ndarray:
+    """What flax.linen.Conv computes for one unbatched input, in NumPy float64.
+
+    `x` is (*spatial, C_in), `kernel` (*window, C_in, C_out); `strides` an int or one per axis;
+    `padding` "SAME", "SAME_LOWER", "VALID" or a (low, high) pair per axis.
+    """
+    x, kernel = np.asarray(x, np.float64), np.asarray(kernel, np.float64)
+    axes = x.ndim - 1
+    window = kernel.shape[:axes]
+    steps = (strides,) * axes if isinstance(strides, int) else tuple(strides)
+    pads = (
+        jax.lax.padtype_to_pads(x.shape[:axes], window, steps, padding)
+        if isinstance(padding, str)
+        else padding
+    )
+    padded = np.pad(x, [*map(tuple, pads), (0, 0)])
+    views = np.lib.stride_tricks.sliding_window_view(padded, window, axis=tuple(range(axes)))
+    views = views[tuple(slice(None, None, step) for step in steps)]  # (*out, C_in, *window)
+    out = np.tensordot(
+        views, kernel, axes=([axes, *range(axes + 1, 2 * axes + 1)], [axes, *range(axes)])
+    )
+    return out + np.asarray(bias, np.float64)
 
 
 class LinenLayer(Exercise):
@@ -72,6 +106,7 @@ class LinenLayer(Exercise):
 
     fields: tuple[str, ...] = ()
     forbidden = CONVOLUTION_LAYER
+    checked_call_by_call = True
     kernel_layout = ""  # e.g. "(kernel_size, C_in, features)"
     dimension_numbers = ""  # e.g. '("NWC", "WIO", "NWC")'
 
@@ -121,6 +156,13 @@ class LinenLayer(Exercise):
         kernel = random_array(rng, self.kernel_shape(x.shape[-1], **fields))
         bias = random_array(rng, (fields["features"],)) + BIAS_SHIFT
         return x, {"kernel": kernel, "bias": bias}
+
+    def prepare(self) -> None:
+        """Initialise and apply flax.linen.Conv on each visible case, as judging a right answer does."""
+        for case in self.visible:
+            x, _ = self.data(case)
+            layer = self.library_layer(self.case_fields(case))
+            layer.apply(layer.init(jax.random.PRNGKey(case["seed"]), x), x)
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """Parameter shapes (with the declared fields, for hints), the variables after init, the output of apply."""
@@ -211,10 +253,8 @@ class LinenLayer(Exercise):
         if not (isinstance(params, dict) and {"kernel", "bias"} <= set(params)):
             raise CheckFailed(f"{what}: the variables have no params 'kernel' and 'bias'.")
 
-        def created_second() -> jax.Array:
-            return nn.initializers.lecun_normal()(
-                second_parameter_key(key), reference["kernel"].shape
-            )
+        def initialised(initializer: Any, created: int = 0) -> Any:
+            return lambda: initializer(parameter_keys(key)[created], reference["kernel"].shape)
 
         check_close(
             params["kernel"],
@@ -222,7 +262,15 @@ class LinenLayer(Exercise):
             f"{what}: initial kernel (create it first, with lecun_normal())",
             {
                 "the bias was created before the kernel; create the kernel first (the order "
-                "decides each parameter's random key)": created_second
+                "decides each parameter's random key)": initialised(
+                    nn.initializers.lecun_normal(), created=1
+                ),
+                **{
+                    f"the kernel starts from {name}(); this exercise asks for lecun_normal()": (
+                        initialised(getattr(nn.initializers, name)())
+                    )
+                    for name in ("glorot_normal", "glorot_uniform")
+                },
             },
         )
         zeros = np.zeros(fields["features"], np.float32)
@@ -234,17 +282,20 @@ class LinenLayer(Exercise):
         )
 
     def judge_output(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
-        """The output must be what flax.linen.Conv gives with the same parameters."""
+        """The output must be what flax.linen.Conv gives with the same parameters.
+
+        Known mistakes' outputs are computed in NumPy (`numpy_conv`): a wrong answer is told its
+        likely mistake without JAX compiling a layer for each one.
+        """
         fields, x, params = self.case_fields(case), call.args["x"], call.args["params"]
+        expected = np.asarray(self.library_layer(fields).apply({"params": params}, x))
 
         def convolve(
             kernel: jax.Array = params["kernel"], bias: jax.Array = params["bias"], **options: Any
-        ) -> Any:
-            return self.library_layer(fields, **options).apply(
-                {"params": {"kernel": kernel, "bias": bias}}, x
-            )
+        ) -> np.ndarray:
+            settings = {"strides": fields.get("stride", 1), "padding": "SAME", **options}
+            return numpy_conv(x, kernel, bias, settings["strides"], settings["padding"])
 
-        expected = convolve()
         kernel, spatial = params["kernel"], len(tuple(case["x"])) - 1
         mistakes = {
             "the bias is never added (invisible at init, where it is zero)": lambda: convolve(
@@ -254,10 +305,10 @@ class LinenLayer(Exercise):
                 convolve(kernel=kernel[(slice(None, None, -1),) * spatial])
             ),
             'padding "VALID" (no padding) instead of "SAME"': lambda: convolve(padding="VALID"),
+            **self.output_mistakes(convolve, kernel, fields),
             'the odd padding element is at the front; "SAME" puts it at the end': lambda: convolve(
                 padding="SAME_LOWER"
             ),
-            **self.output_mistakes(convolve, kernel, fields),
         }
         shape_hints = {
             (1, *expected.shape): "the batch axis is still there: drop it with out[0].",
@@ -275,7 +326,7 @@ class LinenForward(Exercise):
 
     layer: LinenLayer
     forbidden = CONVOLUTION_LAYER
-    error_hints = SIZE_HINTS
+    error_hints = {**SIZE_HINTS, **APPLY_HINTS}
 
     def inputs(self, case: dict[str, Any]) -> dict[str, Any]:
         """The answer's arguments, in order: seed, x, then the layer's fields."""
@@ -295,6 +346,11 @@ class LinenForward(Exercise):
     def mistakes(self, seed: int, x: jax.Array, **fields: int) -> dict[str, Any]:
         """This function's own known mistakes and their outputs (values, or functions computing them)."""
         return {}
+
+    def prepare(self) -> None:
+        """The reference output of each visible case, as judging a right answer computes it."""
+        for case in self.visible:
+            self.expected(case)
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         args = self.inputs(case)

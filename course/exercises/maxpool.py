@@ -52,6 +52,7 @@ class MaxPool2d(TorchFunction):
         "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype."
     )
     error_hints = {
+        **TorchFunction.error_hints,
         "required positional argument": "keep the signature maxpool2d(x, kernel_size, stride=None, "
         "padding=0): stride and padding have defaults.",
         **FLOAT_SIZE_ERRORS,
@@ -185,6 +186,8 @@ class MaxPool2dJax(Exercise):
     error_hints = {
         **FLOAT_SIZE_ERRORS,
         **dict.fromkeys(PAIR_ERRORS, f"window and stride {PAIR_HINT}"),
+        "wrong number of window_dimensions": "reduce_window needs a window and a stride entry for every "
+        "axis of x (H, W, C): 1 on the channel axis, e.g. (window, window, 1).",
     }
     visible = (
         {

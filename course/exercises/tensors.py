@@ -3,18 +3,21 @@
 `make release` copies this module, and the course modules it imports, into every student notebook.
 """
 
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import torch
 
-from course.judging.checks import check_close, check_dtype
+from course.judging.checks import CheckFailed, check_close, check_dtype, hint
 from course.judging.device import DEVICE
 from course.judging.exercise import Call, Exercise, calling_with
 
 SCALE, SHIFT = 2.0, -0.3
 # the call that passes every tensor argument non-contiguous
 ALL, SLICED = "all", "every-other-element slice"
+OUT_OF_BOUNDS = (
+    "out of bounds for storage"  # what PyTorch says of a view that reads past its memory
+)
 
 
 def random_tensor(
@@ -88,6 +91,11 @@ class TorchFunction(Exercise):
         "create the result (and any buffer) with the input's dtype, as the library function does."
     )
 
+    error_hints: ClassVar[dict[str, str]] = {
+        OUT_OF_BOUNDS: "the as_strided view reaches past the end of the input's memory: check its size first "
+        "(one entry per element it reads), then its strides, taken from the input's .stride().",
+    }
+
     def mistakes(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Known mistakes and the outputs they give for these arguments (values, or functions computing them)."""
         return {}
@@ -153,6 +161,13 @@ class TorchFunction(Exercise):
             name: value.cpu() if isinstance(value, torch.Tensor) else value
             for name, value in call.args.items()
         }
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise CheckFailed(
+                f"{what} returned a Python {type(value).__name__}, not a tensor."
+                + hint(
+                    "return the tensor itself: .item() and float() turn a 0-d tensor into a number."
+                )
+            )
         check_close(
             value, self.expected(case), what, self.mistakes(**args), self.shape_hints(**args)
         )

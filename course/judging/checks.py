@@ -24,6 +24,7 @@ TOLERANCES = types.MappingProxyType(
         np.dtype("float64"): (1e-9, 1e-12),
     }
 )
+NEIGHBOURS = 6  # values a failure shows around the first wrong one
 RED, BOLD, RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
 
 
@@ -81,11 +82,17 @@ def matches(
 def likely_mistake(
     got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None, atol: float | None = None
 ) -> str:
-    """ "Likely mistake: ..." for the first known mistake whose output `got` reproduces, or ""."""
-    for description, wrong_output in mistakes.items():
-        if matches(got, wrong_output, rtol, atol):
-            return hint(description)
-    return ""
+    """ "Likely mistake: ..." naming every known mistake whose output `got` reproduces, or "".
+
+    Two mistakes can give the same output on one input; then both are named, never only the
+    first, so that the hint is never about a mistake the answer may not have made.
+    """
+    found = [
+        text for text, wrong_output in mistakes.items() if matches(got, wrong_output, rtol, atol)
+    ]
+    if len(found) > 1:
+        return hint(f"{found[0]}; or, giving the same output here, {found[1]}")
+    return hint(found[0]) if found else ""
 
 
 def hint(text: str) -> str:
@@ -160,9 +167,21 @@ def check_close(
     raise CheckFailed(
         f"{what}: {len(wrong)} of {close.size} values are wrong; first at index {list(first)}: "
         f"expected {expected_array[first]:.6g}, got {got_array[first]:.6g}.\n"
-        f"expected: {show(expected_array)}\ngot:      {show(got_array)}"
+        f"{neighbourhood(expected_array, got_array, first)}"
         f"{likely_mistake(got_array, mistakes or {}, rtol, atol)}"
     )
+
+
+def neighbourhood(expected: np.ndarray, got: np.ndarray, index: tuple[int, ...]) -> str:
+    """One line of values around `index` along the last axis, expected against got: a few, never a dump."""
+    if expected.size <= NEIGHBOURS:
+        return f"expected {show(expected.reshape(-1))}, got {show(got.reshape(-1))}"
+    start = max(0, min(index[-1] - NEIGHBOURS // 2, expected.shape[-1] - NEIGHBOURS))
+    where: tuple[int | slice, ...] = (*index[:-1], slice(start, start + NEIGHBOURS))
+    shown = ", ".join(
+        [*map(str, index[:-1]), f"{start}:{start + min(NEIGHBOURS, expected.shape[-1])}"]
+    )
+    return f"at [{shown}]: expected {show(expected[where])}, got {show(got[where])}"
 
 
 def check_equal(got: Any, expected: Any, what: str, mistake: str = "") -> None:
@@ -183,8 +202,10 @@ def highest_precision() -> Iterator[None]:
     """Full float32 precision for matmuls and convolutions in torch and JAX, restored after.
 
     GPUs may use TF32 and TPUs bfloat16 passes by default; checks run under this so
-    their verdict does not depend on the device. A notebook that has not imported JAX
-    (a torch-only one) is not made to import it here.
+    their verdict does not depend on the device. On a CPU, which always computes float32 in
+    full, JAX's setting is left alone: it is part of the key of JAX's compilation cache, and
+    changing it would compile again everything the notebook already compiled. A notebook that
+    has not imported JAX (a torch-only one) is not made to import it here.
     """
     import torch
 
@@ -193,8 +214,13 @@ def highest_precision() -> Iterator[None]:
     saved = (cudnn.allow_tf32, cuda_matmul.allow_tf32, torch.get_float32_matmul_precision())
     cudnn.allow_tf32, cuda_matmul.allow_tf32 = False, False
     torch.set_float32_matmul_precision("highest")
+    precision = (
+        jax.default_matmul_precision("highest")
+        if jax is not None and jax.default_backend() != "cpu"
+        else contextlib.nullcontext()
+    )
     try:
-        with jax.default_matmul_precision("highest") if jax else contextlib.nullcontext():
+        with precision:
             yield
     finally:
         cudnn.allow_tf32, cuda_matmul.allow_tf32 = saved[0], saved[1]

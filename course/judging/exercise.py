@@ -20,7 +20,9 @@ from course.judging.forbidden import NOTHING, Operation, forbidden_message
 from course.judging.payload import MalformedPayload, decode
 
 NOT_WRITTEN = "NotImplementedError"
+EVERY_CALL = slice(None)
 MAX_ERROR_TEXT = 400
+SHOWN_ERROR_TEXT = 160  # of an error, in a failure message
 
 
 @dataclass
@@ -95,6 +97,9 @@ class Exercise:
     name: str = ""
     forbidden: Operation = NOTHING
     answer_is_notebook: bool = False
+    # A visible check makes and judges one call at a time, and stops at the first wrong one: for a layer, whose
+    # later calls (init, apply) cost compiling what a wrong first one (its parameter shapes) already gave away.
+    checked_call_by_call: bool = False
     visible: tuple[dict[str, Any], ...] = ()
     error_hints: ClassVar[dict[str, str]] = {}
     # For an exercise whose library reference would itself be an allowed answer (same_padding may call
@@ -127,6 +132,14 @@ class Exercise:
         """The calls of the answer that one case makes, in order."""
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Compute, once, what judging a right answer to the visible cases computes (nothing by default).
+
+        A JAX exercise's first check otherwise pays for compiling its reference, and an answer's
+        code for those shapes, from scratch (seconds for a Flax layer): its reference run once
+        leaves JAX's caches warm for both.
+        """
+
     def describe(self, case: dict[str, Any], label: str) -> str:
         """The call behind one outcome, as messages show it, e.g. "conv1d(x (2, 3, 9) transposed view, ...)"."""
         raise NotImplementedError
@@ -140,13 +153,13 @@ class Exercise:
         if raised.startswith(NOT_WRITTEN):
             return not_written(self.name, raised.partition(": ")[2].strip())
         mistake = next((text for key, text in self.error_hints.items() if key in raised), "")
-        return f"{what} raised {raised}{hint(mistake)}"
+        return f"{what} raised {shortened(raised)}{hint(mistake)}"
 
-    def judge(self, case: dict[str, Any], record: Record) -> None:
-        """Raise CheckFailed, with one message, unless every outcome of `case` is right."""
+    def judge(self, case: dict[str, Any], record: Record, steps: slice = EVERY_CALL) -> None:
+        """Raise CheckFailed, with one message, unless every outcome of `case` (of its calls `steps`) is right."""
         if record.forbidden:
             raise CheckFailed(forbidden_message(self.name, record.forbidden[0]))
-        calls = self.calls(case)
+        calls = self.calls(case)[steps]
         if [call.label for call in calls] != [outcome.label for outcome in record.outcomes]:
             raise CheckFailed(
                 f"{self.name}: the results that came back do not match the calls the tests made."
@@ -158,6 +171,16 @@ class Exercise:
                 if outcome.raised is not None:
                     raise CheckFailed(self.explain_error(what, outcome.raised))
                 self.judge_value(case, call, outcome.value, what)
+
+
+def shortened(raised: str) -> str:
+    """An error's text as one line of a message: its first line, cut at SHOWN_ERROR_TEXT characters."""
+    line = raised.strip().splitlines()[0] if raised.strip() else raised
+    return (
+        line
+        if len(line) <= SHOWN_ERROR_TEXT
+        else line[: SHOWN_ERROR_TEXT - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    )
 
 
 def not_written(name: str, stub: str = "") -> str:

@@ -25,6 +25,7 @@ from typing import Any, NoReturn
 
 from course.judging.checks import CheckFailed, check_close, highest_precision, passed
 from course.judging.exercise import (
+    EVERY_CALL,
     MAX_ERROR_TEXT,
     NOT_WRITTEN,
     Exercise,
@@ -138,11 +139,15 @@ def run_case(
     forbidden: list[str],
     namespace: dict[str, Any] | None = None,
     substitutes: dict[str, Any] | None = None,
+    steps: slice = EVERY_CALL,
 ) -> Record:
-    """Call `answer` as `case` says; never raises for the answer's errors. `forbidden` collects refused calls."""
+    """Make the calls `case` says (`steps` of them); never raises for the answer's errors.
+
+    `forbidden` collects refused calls.
+    """
     outcomes, changed = [], []
     with substituted(namespace, substitutes), highest_precision():
-        for call in exercise.calls(case):
+        for call in exercise.calls(case)[steps]:
             before = {name: _snapshot(value) for name, value in call.args.items()}
             try:
                 outcomes.append(Outcome(call.label, call.invoke(answer)))
@@ -177,11 +182,19 @@ def guarded_record(
     case: dict[str, Any],
     namespace: dict[str, Any] | None = None,
     substitutes: dict[str, Any] | None = None,
+    steps: slice = EVERY_CALL,
 ) -> Record:
     """The case's record with the exercise's forbidden operation switched off while the answer runs."""
     calls: list[str] = []
     with switched_off(exercise.forbidden, refusing(exercise.name, calls)):
-        return run_case(exercise, answer, case, calls, namespace, substitutes)
+        return run_case(exercise, answer, case, calls, namespace, substitutes, steps)
+
+
+def check_steps(exercise: Exercise, case: dict[str, Any]) -> list[slice]:
+    """The groups of calls a visible check makes and judges in turn: one by one, or all at once."""
+    if not exercise.checked_call_by_call:
+        return [EVERY_CALL]
+    return [slice(step, step + 1) for step in range(len(exercise.calls(case)))]
 
 
 def check(exercise: Exercise, answer: Any) -> None:
@@ -196,15 +209,20 @@ def check(exercise: Exercise, answer: Any) -> None:
         )
         return
     for case in exercise.visible:
-        record = roundtrip(guarded_record(exercise, answer, case))
-        stub = next(
-            (o.raised for o in record.outcomes if o.raised and o.raised.startswith(NOT_WRITTEN)),
-            None,
-        )
-        if stub is not None and not record.forbidden:
-            waiting(exercise.explain_error(exercise.name, stub))
-            return
-        exercise.judge(case, record)
+        for steps in check_steps(exercise, case):
+            record = roundtrip(guarded_record(exercise, answer, case, steps=steps))
+            stub = next(
+                (
+                    o.raised
+                    for o in record.outcomes
+                    if o.raised and o.raised.startswith(NOT_WRITTEN)
+                ),
+                None,
+            )
+            if stub is not None and not record.forbidden:
+                waiting(exercise.explain_error(exercise.name, stub))
+                return
+            exercise.judge(case, record, steps)
     passed(f"{exercise.name} passes its checks ({cases_text(len(exercise.visible))})")
 
 
@@ -256,7 +274,15 @@ def hidden_tests(
 
 
 def checks_for(exercises: ExerciseSet) -> dict[str, Callable[..., None]]:
-    """`check_<name>()` for every exercise of a notebook, which checks the notebook's `<name>`, and `hidden_tests`."""
+    """`check_<name>()` for every exercise of a notebook, which checks the notebook's `<name>`, and `hidden_tests`.
+
+    Outside grading, each exercise first prepares its visible check (`Exercise.prepare`), so that
+    the first check, right or wrong, does not wait for JAX to compile.
+    """
+    if not grading():
+        with highest_precision():  # as the checks will run
+            for exercise in exercises.exercises.values():
+                exercise.prepare()
     found: dict[str, Callable[..., None]] = {
         f"check_{name}": functools.partial(check_in_notebook, exercise)
         for name, exercise in exercises.exercises.items()

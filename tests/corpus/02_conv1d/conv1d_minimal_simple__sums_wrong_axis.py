@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: expected shape
+# hint: summed over dim 0
 def conv1d_minimal_simple(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return the stride-1, unpadded cross-correlation of x (w,) with weights (kw,): shape (w - kw + 1,)."""
     (w,), (kw,) = x.shape, weights.shape

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: lhs feature dimension
+# hint: the kernel's axes do not match dimension_numbers
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     features: int

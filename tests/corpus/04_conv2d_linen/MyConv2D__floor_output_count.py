@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: H // stride instead of ceil(H / stride)
+# hint: padding "VALID" (no padding) instead of "SAME"
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     features: int

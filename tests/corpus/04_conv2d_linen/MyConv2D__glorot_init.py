@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: initial kernel (create it first, with lecun_normal())
+# feedback: the kernel starts from glorot_normal()
 class MyConv2D(nn.Module):
     """A 2-D convolution on one image x (H, W, C_in): HWIO kernel, stride on both axes, "SAME" padding, plus bias."""
     features: int

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: values are wrong
+# hint: the kernel is flipped
 def conv2d(x: torch.Tensor, weights: torch.Tensor, stride=1, padding=0) -> torch.Tensor:
     """Return F.conv2d(x, weights, stride=stride, padding=padding), no bias; stride and padding are ints or pairs."""
     stride_h, stride_w = force_pair(stride)

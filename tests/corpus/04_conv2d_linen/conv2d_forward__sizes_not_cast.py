@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: TypeError
+# feedback: cast the sizes with int()
 def conv2d_forward(seed, x, features, kernel_h, kernel_w, stride) -> jax.Array:
     """Initialise MyConv2D with PRNGKey(int(seed)) on x (H, W, C_in), apply it to x and return the output flattened."""
     model = MyConv2D(features, kernel_h, kernel_w, stride)

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: view size is not compatible
+# hint: use .reshape, never .view
 def conv2d_minimal(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return F.conv2d(x, weights) for x (b, ic, h, w), weights (oc, ic, kh, kw): stride 1, no padding, no bias."""
     b, ic, h, w = x.shape

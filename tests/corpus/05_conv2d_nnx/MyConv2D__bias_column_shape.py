@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: bias shape: expected (4,), got (4, 1)
+# hint: one number per output channel
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

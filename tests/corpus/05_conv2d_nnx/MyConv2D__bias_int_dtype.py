@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: bias right after __init__: expected float32 numbers, got int32
+# hint: created with an integer dtype
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: bias should be an nnx.Param, got an nnx.Variable
+# hint: only nnx.Param marks a trainable parameter
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: expected shape (4, 5, 4), got (1, 4, 5, 4)
+# hint: the batch axis is still there
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: kernel right after __init__: expected float32 numbers, got bfloat16
+# hint: created in bfloat16
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

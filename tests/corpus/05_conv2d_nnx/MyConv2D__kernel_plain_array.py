@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: kernel should be an nnx.Param, got a JAX array
+# hint: so it is not a parameter
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

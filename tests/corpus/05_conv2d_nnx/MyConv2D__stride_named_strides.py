@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: has no attribute stride
+# hint: stored under another name
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: expected dtype float32, got float64
+# hint: keep x's dtype (float32)
 def maxpool2d_jax(x, window, stride, padding):
     """NumPy windows in float64: the right values, but no longer x's dtype."""
     (kh, kw) = (window, window) if isinstance(window, int) else window

@@ -1,0 +1,57 @@
+"""The submission corpus in tests/corpus/: solution code for one exercise each, correct, wrong or cheating.
+
+The tests grade it (tests/test_corpus.py) and `make bench` checks its wrong answers (course/build/bench.py).
+
+A file tests/corpus/<assignment>/<exercise>__<variant>.py holds the solution cell of <exercise>
+(its grade id) and a header: `# kind: correct | wrong | cheat` and, unless correct,
+`# feedback: <text the student must be shown>`. A failure that names a likely mistake must name the
+one the variant makes: the feedback, or `# hint: <text of its likely mistake>`. `# with:
+<exercise>__<variant>` puts another variant in its own solution cell too (a helper an earlier cell
+defines).
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
+ENDLESS = "did not finish"  # the feedback of a variant that never returns: an endless loop
+HEADER = re.compile(r"^# (kind|feedback|hint|with): (.+)$", re.M)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One corpus file."""
+
+    assignment: str
+    exercise: str
+    name: str
+    kind: str
+    feedback: str
+    code: str
+    companion: str = ""
+    hint: str = ""
+
+
+def load(path: Path) -> Variant:
+    """Read one corpus file."""
+    text = path.read_text()
+    header = dict(HEADER.findall(text))
+    exercise, name = path.stem.split("__")
+    assert header.get("kind") in ("correct", "wrong", "cheat"), f"{path}: bad kind"
+    assert header["kind"] == "correct" or header.get("feedback"), f"{path}: no feedback line"
+    return Variant(
+        path.parent.name,
+        exercise,
+        name,
+        header["kind"],
+        header.get("feedback", ""),
+        text,
+        header.get("with", ""),
+        header.get("hint", ""),
+    )
+
+
+def variants(assignment: str) -> list[Variant]:
+    """Every corpus variant of one assignment, sorted by file name."""
+    return [load(path) for path in sorted((CORPUS / assignment).glob("*__*.py"))]
