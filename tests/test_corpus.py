@@ -77,10 +77,13 @@ def judged(job: tuple[str, str]) -> str:
 def message_problem(told: str, variant: Variant, label: str) -> str:
     """What is wrong with a failure message ("" if nothing): over three lines, or a likely mistake not made.
 
-    A likely mistake must be the one the variant makes: its header's feedback, or its `# hint:`."""
+    A wrong variant's likely mistake must be the one it makes: its header's feedback, or its `# hint:`.
+    (A cheat's output is whatever its trick gave: a hint about it says nothing of its intent.)"""
     lines = told.strip().splitlines()
     if len(lines) > 3:
         return f"{label}: the message has {len(lines)} lines: {told[:400]}"
+    if variant.kind != "wrong":
+        return ""
     named = [line for line in lines if line.startswith("Likely mistake:")]
     made = [text for text in (variant.feedback, variant.hint) if text]
     if named and not any(text in named[0] for text in made):

@@ -1,6 +1,5 @@
 # kind: wrong
-# feedback: build its strides from x.stride()
-# hint: reaches past the end of x's memory
+# feedback: reaches past the end of x's memory
 def conv1d_minimal(x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
     """Return F.conv1d(x, weights) for x (b, ic, w) and weights (oc, ic, kw): shape (b, oc, w - kw + 1)."""
     b, ic, w = x.shape

@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: raised RuntimeError: setStorage
+# hint: reaches past the end of x's memory
 def conv1d(x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0) -> torch.Tensor:
     """Like F.conv1d(x, weights, stride=stride, padding=padding) with no bias, for x (b, ic, w), weights (oc, ic, k)."""
     padded = pad1d(x, padding, padding, 0.0)

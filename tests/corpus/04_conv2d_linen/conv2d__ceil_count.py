@@ -1,6 +1,5 @@
 # kind: wrong
-# feedback: out of bounds for storage
-# hint: reaches past the end of x's memory
+# feedback: reaches past the end of x's memory
 def conv2d(x: torch.Tensor, weights: torch.Tensor, stride=1, padding=0) -> torch.Tensor:
     """Return F.conv2d(x, weights, stride=stride, padding=padding), no bias; stride and padding are ints or pairs."""
     stride_h, stride_w = force_pair(stride)

@@ -1,5 +1,5 @@
 # kind: wrong
-# feedback: 1 on the channel axis
+# feedback: could not be broadcast together
 def maxpool2d_jax(x, window, stride, padding):
     """Max-pool x (H, W, C) per channel with lax.reduce_window."""
     window = (window, window) if isinstance(window, int) else tuple(window)
