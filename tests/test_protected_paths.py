@@ -34,6 +34,7 @@ def writer(gradebook: Path) -> str:
     return (
         "first_row = ((5,), (1,))\nfirst_column = ((4,), (5,))\ndiagonal = ((4,), (6,))\n"
         "first_row_three_times = ((3, 5), (0, 1))\nevery_other_row = ((2, 5), (10, 1))\n"
+        "top_left_block = ((2, 3), (5, 1))\nfirst_column_three_times = ((4, 3), (5, 0))\n"
         f"torch.save({{'everyone': 'full marks'}}, {str(gradebook)!r})\n"
     )
 
@@ -79,7 +80,7 @@ def graded_cell(root: Path, student: str, gid: str) -> nbformat.NotebookNode:
 
 
 FULL = {
-    "test_warmup": 2.0,
+    "test_warmup": 3.0,
     "test_as_strided_trace": 2.0,
     "test_as_strided_mv": 3.0,
     "test_as_strided_mm": 3.0,

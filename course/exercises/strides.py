@@ -16,11 +16,19 @@ from course.exercises.tensors import (
     from_storage_start,
     random_tensor,
 )
-from course.judging.checks import CheckFailed, check_close
+from course.judging.checks import CheckFailed, check_close, hint
 from course.judging.exercise import NOT_WRITTEN, Call, Exercise, ExerciseSet
 from course.judging.forbidden import MATRIX_PRODUCT, TRACE
 
-WARMUP_NAMES = ("first_row", "first_column", "diagonal", "first_row_three_times", "every_other_row")
+WARMUP_NAMES = (
+    "first_row",
+    "first_column",
+    "top_left_block",
+    "diagonal",
+    "every_other_row",
+    "first_row_three_times",
+    "first_column_three_times",
+)
 MAX_VIEW_ELEMENTS = 10_000
 
 
@@ -32,13 +40,15 @@ def warmup_base(case: dict[str, Any]) -> torch.Tensor:
 
 
 def warmup_targets(base: torch.Tensor) -> dict[str, torch.Tensor]:
-    """The five views of the warm-up, taken from `base` by indexing."""
+    """The seven views of the warm-up, taken from `base` by indexing."""
     return {
         "first_row": base[0],
         "first_column": base[:, 0],
+        "top_left_block": base[:2, :3],
         "diagonal": torch.diagonal(base),
-        "first_row_three_times": base[0].expand(3, 5),
         "every_other_row": base[::2],
+        "first_row_three_times": base[0].expand(3, 5),
+        "first_column_three_times": base[:, :1].expand(4, 3),
     }
 
 
@@ -60,8 +70,35 @@ def _ints(value: Any) -> bool:
     )
 
 
+SWAPPED = (
+    "the two strides are swapped: give the step from one row of the view to the next first, "
+    "then the step along a row."
+)
+
+
+def swap_hint(size: Any, stride: Any, target: torch.Tensor) -> str:
+    """SWAPPED if (size, stride) is the target's own size with its two strides swapped, else ""."""
+    true_size, true_stride = tuple(target.shape), tuple(target.stride())
+    swapped = tuple(reversed(true_stride))
+    if len(true_stride) != 2 or swapped == true_stride:
+        return ""
+    if not isinstance(size, (tuple, list)) or not isinstance(stride, (tuple, list)):
+        return ""
+    return SWAPPED if (tuple(size), tuple(stride)) == (true_size, swapped) else ""
+
+
+def last_position(size: Any, stride: Any) -> int | None:
+    """The furthest storage position as_strided(x, size, stride) reads from x's start; None if it reads none,
+    or if as_strided would refuse the pair anyway (its lengths differ, or a size or stride is negative)."""
+    if not (isinstance(size, (tuple, list)) and isinstance(stride, (tuple, list))):
+        return None
+    if len(size) != len(stride) or min((*size, *stride), default=0) < 0 or 0 in size:
+        return None
+    return sum((n - 1) * step for n, step in zip(size, stride))
+
+
 class Warmup(Exercise):
-    """The five (size, stride) pairs of the warm-up, checked by building each view of the base tensor."""
+    """The (size, stride) pairs of the warm-up, checked by building each view of the base tensor."""
 
     name = "warmup"
     answer_is_notebook = True
@@ -85,7 +122,11 @@ class Warmup(Exercise):
         return label
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
-        """Build the view the pair describes and compare it with the target."""
+        """Build the view the pair describes and compare it with the target.
+
+        The swapped-strides hint is built from the target's own size and stride, and shown only for
+        exactly that pair; a pair that would read past x's storage is told so in one line.
+        """
         if not (isinstance(value, (tuple, list)) and len(value) == 2):
             raise CheckFailed(f"{what} should be a pair (size, stride), got {value!r}.")
         size, stride = value
@@ -95,18 +136,23 @@ class Warmup(Exercise):
                 f"{what}: size and stride should be tuples of ints, got {size!r} and {stride!r}."
             )
         base = warmup_base(case)
+        target = warmup_targets(base)[call.label]
         view = f"torch.as_strided(x, {size!r}, {stride!r})"
+        swapped = hint(swap_hint(size, stride, target))
+        furthest, elements = last_position(size, stride), base.numel()
+        if furthest is not None and furthest >= elements:
+            raise CheckFailed(
+                f"{what}: {view} would read storage position {furthest}, but x has {elements} "
+                f"elements (positions 0 to {elements - 1}): check the size and the stride.{swapped}"
+            )
         try:
             got = torch.as_strided(base, size, stride)
         except Exception as error:
             raise CheckFailed(f"{what}: {view} failed: {error}") from None
-        swapped = tuple(reversed(stride)) if isinstance(stride, (tuple, list)) else stride
-        check_close(
-            got,
-            warmup_targets(base)[call.label],
-            f"{what}: {view}",
-            {"the two strides are swapped": lambda: torch.as_strided(base, size, swapped)},
-        )
+        try:
+            check_close(got, target, f"{what}: {view}")
+        except CheckFailed as failure:
+            raise CheckFailed(f"{failure}{swapped}") from None
 
 
 class AsStridedTrace(TorchFunction):
@@ -171,6 +217,10 @@ class AsStridedMv(TorchFunction):
             "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)": lambda: (
                 mat.double().sum(0) * vec.double()
             ),
+            (
+                "vec's zero stride is on the wrong dimension: row r of the view repeats vec[r]; "
+                "each row must hold the whole of vec, so the stride is 0 from one row to the next"
+            ): lambda: vec.double()[: mat.shape[0]] * mat.double().sum(1),
         }
 
     def shape_hints(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[tuple[int, ...], str]:

@@ -1,8 +1,11 @@
 # kind: correct
 views = {"first_row": ((5,), (1,)), "first_column": ((4,), (5,)), "diagonal": ((4,), (6,)),
-         "first_row_three_times": ((3, 5), (0, 1)), "every_other_row": ((2, 5), (10, 1))}
+         "first_row_three_times": ((3, 5), (0, 1)), "every_other_row": ((2, 5), (10, 1)),
+         "top_left_block": ((2, 3), (5, 1)), "first_column_three_times": ((4, 3), (5, 0))}
 first_row = views["first_row"]
 first_column = views["first_column"]
 diagonal = views["diagonal"]
 first_row_three_times = views["first_row_three_times"]
 every_other_row = views["every_other_row"]
+top_left_block = views["top_left_block"]
+first_column_three_times = views["first_column_three_times"]
