@@ -361,7 +361,9 @@ def show_permutation(kernel_oihw: Any, follow: tuple[int, int, int, int]) -> Non
 
 @illustration
 def show_timings(sizes: Sequence[int], times: dict[str, list[float]], setting: str) -> None:
-    """Print `times` (seconds per call, by name) in milliseconds and plot them against the image size, log-log."""
+    """Print `times` (median seconds per call, by name) in milliseconds and plot them against the image size, log-log.
+
+    `setting` says what was timed and where; a line break in it starts a new line of the title."""
     names = list(times)
     width = max(len(name) for name in names) + 3
     print("   size" + "".join(f"{name:>{width}}" for name in names))
@@ -383,9 +385,9 @@ def show_timings(sizes: Sequence[int], times: dict[str, list[float]], setting: s
     ax.set_xticks(list(sizes), [f"{s}×{s}" for s in sizes])
     ax.minorticks_off()
     ax.set_xlabel("image height × width")
-    ax.set_ylabel("milliseconds per call (log scale)")
+    ax.set_ylabel("median milliseconds per call (log scale)")
     ax.grid(True, which="major", alpha=0.4)
     ax.legend(fontsize=9)
-    ax.set_title(f"Time per call against image size\n({setting})", fontsize=10)
+    ax.set_title(f"Time per call against image size\n{setting}", fontsize=10)
     fig.tight_layout()
     plt.show()
