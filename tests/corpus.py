@@ -1,6 +1,6 @@
 """Submissions built from the corpus (course/build/corpus.py): a variant in its cell, samples, cohorts."""
 
-from course.build.corpus import CORPUS, Variant, load, variants
+from course.build.corpus import Variant, companion, variants
 
 __all__ = ["Variant", "answers_with", "corpus_students", "sample", "variants"]
 
@@ -9,8 +9,8 @@ def answers_with(variant: Variant, answers: dict[str, str]) -> dict[str, str]:
     """`answers` with the variant's code in its exercise's cell, and its companion's in the companion's."""
     chosen = {**answers, variant.exercise: variant.code}
     if variant.companion:
-        exercise = variant.companion.partition("__")[0]
-        chosen[exercise] = load(CORPUS / variant.assignment / f"{variant.companion}.py").code
+        exercise, code = companion(variant)
+        chosen[exercise] = code
     return chosen
 
 

@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 
 from course.build.cells import cell_seconds, grade_id, is_solution, reference_answers
 from course.build.contract import ASSIGNMENTS, Assignment
-from course.build.corpus import ENDLESS, Variant, variants
+from course.build.corpus import ENDLESS, Variant, companion, variants
 from course.build.figures import drawing_inline
 
 
@@ -93,21 +93,16 @@ def run_wrong_answers(assignment: Assignment) -> list[tuple[str, str, float, flo
                 place = release.cells.index(solution)
                 for variant in wrong.get(exercise, []):
                     if variant.companion:
-                        companion = variant.companion.partition("__")[0]
-                        other = release.cells.index(solution_cells[companion])
-                        timed(
-                            client,
-                            solution_cells[companion],
-                            other,
-                            load_code(assignment, variant.companion),
-                        )
+                        helper, code = companion(variant)
+                        other = release.cells.index(solution_cells[helper])
+                        timed(client, solution_cells[helper], other, code)
                     timed(client, solution, place, variant.code)
                     first = timed(client, cell, index, cell.source)
                     times.append(
                         (exercise, variant.name, first, timed(client, cell, index, cell.source))
                     )
                     if variant.companion:
-                        timed(client, solution_cells[companion], other, answers[companion])
+                        timed(client, solution_cells[helper], other, answers[helper])
                 timed(client, solution, place, answers[exercise])
                 first = timed(client, cell, index, cell.source)
                 times.append((exercise, "(right answer, after the wrong ones)", first, first))
@@ -116,11 +111,6 @@ def run_wrong_answers(assignment: Assignment) -> list[tuple[str, str, float, flo
             else:
                 client.execute_cell(cell, index)
     return times
-
-
-def load_code(assignment: Assignment, variant: str) -> str:
-    """The code of the corpus variant named `<exercise>__<name>` of an assignment."""
-    return next(v.code for v in variants(assignment.id) if f"{v.exercise}__{v.name}" == variant)
 
 
 def slowest(seconds: dict[str, float]) -> str:

@@ -55,3 +55,11 @@ def load(path: Path) -> Variant:
 def variants(assignment: str) -> list[Variant]:
     """Every corpus variant of one assignment, sorted by file name."""
     return [load(path) for path in sorted((CORPUS / assignment).glob("*__*.py"))]
+
+
+def companion(variant: Variant) -> tuple[str, str]:
+    """(exercise, code) of the variant that `# with:` puts in an earlier cell beside `variant`."""
+    return (
+        variant.companion.partition("__")[0],
+        load(CORPUS / variant.assignment / f"{variant.companion}.py").code,
+    )
