@@ -11,10 +11,12 @@ import torch
 
 from course.judging.checks import (
     CheckFailed,
+    Mistake,
     check_close,
     check_dtype,
     check_equal,
     highest_precision,
+    naming,
 )
 from course.judging.payload import Opaque
 
@@ -38,7 +40,12 @@ def test_shape_mismatch_names_both_shapes_and_a_shape_hint():
         == "f(x): expected shape (2, 3), got (3, 2)."
     )
     text = message(
-        lambda: check_close(np.zeros(4), np.zeros(5), "f(x)", shape_hints={(4,): "off by one"})
+        lambda: check_close(
+            np.zeros(4),
+            np.zeros(5),
+            "f(x)",
+            shape_hints={(4,): Mistake("off-by-one", "off by one")},
+        )
     )
     assert text.endswith("\nLikely mistake: off by one")
 
@@ -54,7 +61,9 @@ def test_wrong_values_report_the_first_wrong_index_and_a_few_values_around_it():
     expected = np.arange(120.0).reshape(2, 3, 20)
     got = expected.copy()
     got[1, 2, 17] = -1.0
-    lines = message(lambda: check_close(got, expected, "g(x)", {"a mistake": got})).splitlines()
+    lines = message(
+        lambda: check_close(got, expected, "g(x)", {Mistake("a", "a mistake"): got})
+    ).splitlines()
     assert lines == [
         "g(x): 1 of 120 values are wrong; first at index [1, 2, 17]: expected 117, got -1.",
         "at [1, 2, 14:20]: expected [114., 115., 116., 117., 118., 119.], "
@@ -66,7 +75,9 @@ def test_wrong_values_report_the_first_wrong_index_and_a_few_values_around_it():
 def test_a_failure_is_at_most_three_lines_however_large_the_arrays():
     expected = np.zeros((8, 16, 16, 4))
     for got in (expected + 1.0, expected[..., :3], np.full_like(expected, np.nan)):
-        text = message(lambda got=got: check_close(got, expected, "f(x)", {"known": got}))
+        text = message(
+            lambda got=got: check_close(got, expected, "f(x)", {Mistake("known", "known"): got})
+        )
         assert len(text.splitlines()) <= 3 and max(map(len, text.splitlines())) < 200, text
 
 
@@ -79,13 +90,50 @@ def test_scalars_read_naturally():
 
 def test_a_known_mistake_is_named_only_when_its_output_matches():
     expected, flipped = np.array([1.0, 2.0]), np.array([2.0, 1.0])
-    mistakes = {"the kernel is flipped": flipped, "a broken mistake": lambda: 1 / 0}
-    assert message(lambda: check_close(flipped, expected, "f", mistakes)).endswith(
-        "Likely mistake: the kernel is flipped"
+    mistakes = {
+        Mistake("flipped-kernel", "the kernel is flipped"): flipped,
+        Mistake("broken", "a broken mistake"): lambda: 1 / 0,
+    }
+    with naming() as named:
+        assert message(lambda: check_close(flipped, expected, "f", mistakes)).endswith(
+            "Likely mistake: the kernel is flipped"
+        )
+    assert named == ["flipped-kernel"]
+    with naming() as named:
+        assert "Likely mistake" not in message(
+            lambda: check_close(np.array([5.0, 5.0]), expected, "f", mistakes)
+        )
+    assert named == []
+
+
+def test_two_mistakes_with_the_same_output_are_both_named_and_counted():
+    expected, got = np.array([1.0, 2.0]), np.array([2.0, 1.0])
+    mistakes = {
+        Mistake("flipped-kernel", "the kernel is flipped"): got,
+        Mistake("reversed-output", "the output is reversed"): got,
+        Mistake("doubled", "doubled"): 2 * expected,
+    }
+    with naming() as named:
+        text = message(lambda: check_close(got, expected, "f", mistakes))
+    assert text.splitlines()[-1] == (
+        "Likely mistake: the kernel is flipped; or, giving the same output here, "
+        "the output is reversed"
     )
-    assert "Likely mistake" not in message(
-        lambda: check_close(np.array([5.0, 5.0]), expected, "f", mistakes)
-    )
+    assert named == ["flipped-kernel", "reversed-output"]
+
+
+def test_mistake_ids_are_words_joined_by_dashes_and_recorded_only_while_naming():
+    for bad in ("", "Flipped", "flipped kernel", "flipped_kernel", "-flipped", "flipped-"):
+        with pytest.raises(ValueError):
+            Mistake(bad, "text")
+    assert str(Mistake("stride-ignored", "the stride is ignored")) == "the stride is ignored"
+    message(lambda: check_equal(1, 2, "n", Mistake("outside", "outside any naming block")))
+    with naming() as outer:
+        message(lambda: check_equal(1, 2, "n", Mistake("first", "first")))
+        with naming() as inner:
+            message(lambda: check_dtype(np.zeros(1), "float32", "f", Mistake("inner", "x")))
+        message(lambda: check_equal(1, 2, "n"))
+    assert (outer, inner) == (["first"], ["inner"])
 
 
 def test_mistakes_are_computed_only_for_wrong_answers():
@@ -122,15 +170,16 @@ def test_tolerance_follows_the_answers_dtype():
 
 def test_check_equal_compares_types_too():
     check_equal((1, 2), (1, 2), "pair")
-    assert message(lambda: check_equal((2, 1), (1, 2), "pair", "swap them")) == (
+    assert message(lambda: check_equal((2, 1), (1, 2), "pair", Mistake("swap", "swap them"))) == (
         "pair: expected (1, 2), got (2, 1).\nLikely mistake: swap them"
     )
     assert "got [1, 2]" in message(lambda: check_equal([1, 2], (1, 2), "pair"))
 
 
 def test_check_dtype():
-    check_dtype(np.zeros(1, np.float32), "float32", "f", "")
-    assert message(lambda: check_dtype(np.zeros(1), "float32", "f", "keep x's dtype")) == (
+    check_dtype(np.zeros(1, np.float32), "float32", "f", None)
+    keep = Mistake("dtype-changed", "keep x's dtype")
+    assert message(lambda: check_dtype(np.zeros(1), "float32", "f", keep)) == (
         "f: expected dtype float32, got float64.\nLikely mistake: keep x's dtype"
     )
 

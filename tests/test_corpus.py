@@ -17,18 +17,20 @@ import pytest
 from course.build.cells import grade_id, is_solution, reference_answers, submission
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.grading.intake import exercises_of, rebuild
-from course.grading.notes import NOTES
+from course.grading.notes import NOTES, PASSED, VERDICTS
 from course.grading.pipeline import restore_hidden_tests
 from course.grading.processes import GradeInProcesses
 from course.grading.verdicts import TrustedVerdicts
+from course.judging.checks import SAME_OUTPUT
 from tests.corpus import Variant, answers_with, variants
 from tests.notebooks import read
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str, str]:
-    """Whether `variant` passes its exercise's hidden tests on the real grading path, what it is told, the notes."""
+def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str, str, dict]:
+    """Whether `variant` passes its exercise's hidden tests on the real grading path, what it is told, the notes,
+    and its verdict's summary for the reports (outcome, mistake ids)."""
     source, release = (
         read(assignment.path(REPO / "source")),
         read(assignment.path(REPO / "release")),
@@ -56,14 +58,16 @@ def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str, str]:
     (cell,) = [cell for cell in notebook.cells if grade_id(cell) == test]
     (output,) = cell.outputs
     told = output.get("text", "") or output.get("evalue", "")
-    return output.get("output_type") == "stream", told, "\n".join(notebook.metadata[NOTES]["notes"])
+    metadata = notebook.metadata[NOTES]
+    summary = metadata[VERDICTS][variant.exercise]
+    return output.get("output_type") == "stream", told, "\n".join(metadata["notes"]), summary
 
 
 def judged(job: tuple[str, str]) -> str:
     """A problem with one variant ("" if it scores and is told what its header says)."""
     assignment = next(a for a in ASSIGNMENTS if a.id == job[0])
     variant = next(v for v in variants(assignment.id) if f"{v.exercise}__{v.name}" == job[1])
-    passed, told, notes = graded(assignment, variant)
+    passed, told, notes, summary = graded(assignment, variant)
     label = f"{variant.exercise}__{variant.name} ({variant.kind})"
     if variant.kind == "correct":
         return "" if passed else f"{label}: a correct variant failed: {told[:400]}"
@@ -71,7 +75,18 @@ def judged(job: tuple[str, str]) -> str:
         return f"{label}: scored full marks"
     if variant.feedback not in f"{told}\n{notes}":
         return f"{label}: feedback lacks {variant.feedback!r}: {told[:400]}"
-    return message_problem(told, variant, label)
+    return message_problem(told, variant, label) or summary_problem(told, summary, label)
+
+
+def summary_problem(told: str, summary: dict, label: str) -> str:
+    """What is wrong with a failed verdict's summary ("" if nothing): one mistake id per mistake its message names."""
+    if summary["outcome"] == PASSED:
+        return f"{label}: failed, but its summary says passed"
+    line = next((x for x in told.splitlines() if x.startswith("Likely mistake:")), "")
+    named = line.count(SAME_OUTPUT) + 1 if line else 0
+    if len(summary["mistakes"]) != named:
+        return f"{label}: names {named} mistakes but records {summary['mistakes']}: {line}"
+    return ""
 
 
 def message_problem(told: str, variant: Variant, label: str) -> str:

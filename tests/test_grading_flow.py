@@ -236,6 +236,63 @@ def test_grades_csv_and_reports(graded):
     assert (graded / "reports" / "score_distribution.png").stat().st_size > 1000
 
 
+def graded_outputs(root: Path, assignment: Assignment) -> dict[str, list[str]]:
+    """Exercise -> what each graded submission's test cell shows: "" for no error, else the failure's message."""
+    shown: dict[str, list[str]] = {}
+    for path in sorted((root / "autograded").glob(f"*/{assignment.id}/{assignment.notebook}")):
+        for cell in read(path).cells:
+            if is_grade(cell) and cell.cell_type == "code":
+                errors = [o for o in cell.outputs if o.get("output_type") == "error"]
+                shown.setdefault(str(grade_id(cell)).removeprefix("test_"), []).append(
+                    errors[0].get("evalue", "?") if errors else ""
+                )
+    return shown
+
+
+def full_marks(root: Path, assignment: Assignment) -> dict[str, int]:
+    """Exercise -> how many graded submissions the gradebook gives its full marks."""
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_notebook(Path(assignment.notebook).stem, assignment.id)
+        return {
+            cell.name.removeprefix("test_"): sum(
+                grade.score == grade.max_score for grade in cell.grades
+            )
+            for cell in notebook.grade_cells
+        }
+
+
+def test_mistakes_report_counts_what_the_cohort_was_told(graded):
+    """reports/mistakes_by_exercise.csv against the graded notebooks' own test cells and the gradebook."""
+    with open(graded / "reports" / "mistakes_by_exercise.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    exercises = [
+        (a.id, gid)
+        for a in ASSIGNMENTS
+        for gid in reference_answers(read(a.path(graded / "source")))
+    ]
+    assert list(dict.fromkeys((row["assignment"], row["exercise"]) for row in rows)) == exercises
+    for assignment in ASSIGNMENTS:
+        passing = full_marks(graded, assignment)
+        for exercise, shown in graded_outputs(graded, assignment).items():
+            mine = [
+                row
+                for row in rows
+                if (row["assignment"], row["exercise"]) == (assignment.id, exercise)
+            ]
+            counts = {row["what"]: int(row["submissions"]) for row in mine}
+            mistakes = sum(int(row["submissions"]) for row in mine if row["kind"] == "mistake")
+            named = sum("\nLikely mistake: " in text for text in shown)
+            unnamed = sum(bool(text) and "\nLikely mistake: " not in text for text in shown)
+            label = f"{assignment.id} {exercise}: {counts}"
+            assert named <= mistakes <= 2 * named, label
+            assert sum(counts.values()) - mistakes - counts.get("passed", 0) == unnamed, label
+            assert counts.get("passed", 0) == shown.count("") == passing[exercise], label
+            # the blank hand-in and the one without this exercise left it unwritten
+            assert counts["unwritten"] >= 2, label
+    assert any(row["exercise"] == "as_strided_trace" and row["what"] == "forbidden" for row in rows)
+    assert (graded / "reports" / "mistakes.png").stat().st_size > 5000
+
+
 def test_a_second_run_grades_only_what_changed(graded, tmp_path):
     copy = tmp_path / "course"
     shutil.copytree(graded, copy)

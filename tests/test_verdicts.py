@@ -9,7 +9,17 @@ from nbformat.v4 import new_code_cell, new_output
 from course.build.cells import HiddenTestsFormatError, hidden_call
 from course.exercises import strides
 from course.exercises.strides import AS_STRIDED_TRACE
-from course.grading.notes import NOTES, RAN, REFUSED, UNWRITTEN
+from course.grading.notes import (
+    FORBIDDEN,
+    NOT_JUDGED,
+    NOTES,
+    PASSED,
+    RAN,
+    REFUSED,
+    UNFINISHED,
+    UNWRITTEN,
+    WRONG,
+)
 from course.grading.verdicts import judge_cell
 from course.judging.payload import MIME_TYPE
 from course.kernel.encode import encode_record
@@ -106,14 +116,31 @@ def test_a_hidden_region_in_another_form_is_refused(region, problem):
 
 
 def test_a_right_answer_passes_and_a_wrong_one_gets_the_message():
-    assert verdict(executed(published(trace))).passed
+    right = verdict(executed(published(trace)))
+    assert right.passed and right.summary() == {"outcome": PASSED, "mistakes": []}
     wrong = verdict(executed(published(lambda mat: mat.sum())))
     assert not wrong.passed and wrong.message.startswith("as_strided_trace(mat (3, 3)): expected")
     assert wrong.output().output_type == "error" and wrong.output().ename == "CheckFailed"
+    assert wrong.summary() == {"outcome": WRONG, "mistakes": []}
+
+
+def test_a_named_mistake_is_recorded_by_its_id():
+    def contiguous_only(mat):
+        return torch.as_strided(mat, (mat.shape[0],), (mat.shape[0] + 1,)).sum()
+
+    result = verdict(executed(published(contiguous_only)))
+    step = [
+        mistake.id
+        for mistake in AS_STRIDED_TRACE.mistakes(torch.eye(2))
+        if mistake.text.startswith("the diagonal step is n + 1")
+    ]
+    assert "\nLikely mistake: the diagonal step is n + 1" in result.message
+    assert result.summary() == {"outcome": WRONG, "mistakes": step} and len(step) == 1
 
 
 def test_missing_results_fail_with_the_reason():
     assert "did not finish: no results came back" in verdict(executed()).message
+    assert verdict(executed()).outcome == UNFINISHED
     assert "ran out of time" in verdict(executed(timed_out=True, done=None)).message
     assert "the process stopped" in verdict(executed(done=None, status=-9)).message
     raised = verdict(
@@ -137,6 +164,7 @@ def test_a_forbidden_call_the_process_reported_costs_the_exercise_even_with_righ
     result = verdict(executed(published(trace), forbidden=["PyTorch's trace (aten::trace)"]))
     assert not result.passed and "called PyTorch's trace (aten::trace)" in result.message
     assert "as_strided_trace: called PyTorch's trace (aten::trace)" in result.notes
+    assert result.outcome == FORBIDDEN
 
 
 def test_refusals_reach_the_notes():
@@ -151,12 +179,14 @@ def test_a_refused_or_unwritten_solution_is_not_judged():
     )
     unwritten = verdict(executed(), solution(**{UNWRITTEN: True}))
     assert not unwritten.passed and "not written yet" in unwritten.message
+    assert (refused.outcome, unwritten.outcome) == (REFUSED, UNWRITTEN)
 
 
 def test_a_second_payload_makes_none_trusted():
     result = verdict(executed(published(trace), published(trace)))
     assert not result.passed and "more than one set of results" in result.message
     assert any("2 results payloads" in note for note in result.notes)
+    assert result.outcome == NOT_JUDGED
 
 
 @pytest.mark.parametrize(
@@ -172,6 +202,7 @@ def test_a_second_payload_makes_none_trusted():
 def test_malformed_or_foreign_payloads_fail(payload):
     result = verdict(executed(payload))
     assert not result.passed and "malformed" in result.message
+    assert result.outcome == NOT_JUDGED
 
 
 def test_a_payload_with_too_few_outcomes_fails():
@@ -184,6 +215,7 @@ def test_forbidden_calls_in_the_records_and_changed_inputs_reach_the_notes():
     result = verdict(executed(published(lambda mat: torch.trace(mat))))
     assert not result.passed and "called PyTorch's trace (aten::trace)" in result.message
     assert "as_strided_trace: called PyTorch's trace (aten::trace)" in result.notes
+    assert result.outcome == FORBIDDEN
     zeroed = verdict(executed(published(lambda mat: mat.zero_().sum())))
     assert any("changed its input mat in place" in note for note in zeroed.notes)
 

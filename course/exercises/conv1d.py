@@ -12,6 +12,7 @@ import torch.nn.functional as F
 
 from course.exercises.convolutions import OFF_BY_ONE, TorchConvolution
 from course.exercises.linen import LinenForward, LinenLayer
+from course.judging.checks import Mistake
 from course.judging.exercise import ExerciseSet
 
 
@@ -27,14 +28,16 @@ class Conv1dMinimalSimple(TorchConvolution):
     def convolve(self, x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         return F.conv1d(x[None, None], weights[None, None])[0, 0]
 
-    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         w, kw = x.shape[0], weights.shape[0]
         return {
-            (kw,): (
-                "the windows were summed over dim 0 (across windows) instead of along each window (dim=-1)."
+            (kw,): Mistake(
+                "summed-over-wrong-dim",
+                "the windows were summed over dim 0 (across windows) instead of along each window (dim=-1).",
             ),
-            (w - kw + 1, kw): (
-                "the products are right, but each window still needs summing (.sum(dim=-1))."
+            (w - kw + 1, kw): Mistake(
+                "missing-sum",
+                "the products are right, but each window still needs summing (.sum(dim=-1)).",
             ),
             (w - kw,): OFF_BY_ONE,
             (w - kw + 2,): OFF_BY_ONE,
@@ -53,10 +56,13 @@ class Conv1dMinimal(TorchConvolution):
     def convolve(self, x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         return F.conv1d(x, weights)
 
-    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         (b, ic, w), (oc, _, kw) = x.shape, weights.shape
         return {
-            (b, oc, ic, w - kw + 1): "the input channels are not summed: sum over c as well as k.",
+            (b, oc, ic, w - kw + 1): Mistake(
+                "input-channels-not-summed",
+                "the input channels are not summed: sum over c as well as k.",
+            ),
             (b, oc, w - kw): OFF_BY_ONE,
             (b, oc, w - kw + 2): OFF_BY_ONE,
         }
@@ -84,30 +90,37 @@ class Conv1dLayer(LinenLayer):
 
     def kernel_hints(
         self, c_in: int, features: int, kernel_size: int
-    ) -> dict[tuple[int, ...], str]:
+    ) -> dict[tuple[int, ...], Mistake]:
         return {
-            (kernel_size, features, c_in): "the kernel is (W, O, I); Flax's layout is (W, I, O) = "
-            "(kernel_size, C_in, features).",
-            (features, c_in, kernel_size): (
+            (kernel_size, features, c_in): Mistake(
+                "kernel-in-out-swapped",
+                "the kernel is (W, O, I); Flax's layout is (W, I, O) = (kernel_size, C_in, features).",
+            ),
+            (features, c_in, kernel_size): Mistake(
+                "kernel-in-torch-layout",
                 "the kernel is in PyTorch's (O, I, W) layout; Flax's is (W, I, O) = "
-                "(kernel_size, C_in, features)."
+                "(kernel_size, C_in, features).",
             ),
         }
 
     def output_mistakes(
         self, convolve: Any, kernel: jax.Array, fields: dict[str, int]
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         _, c_in, features = kernel.shape
         found = {
-            (
+            Mistake(
+                "used-jnp-convolve",
                 "the kernel is flipped, as jnp.convolve(..., mode='same') does: "
-                "a conv layer is a cross-correlation"
+                "a conv layer is a cross-correlation",
             ): lambda: convolve(kernel=kernel[::-1], padding="SAME_LOWER")
         }
         if c_in == features:
-            found["the kernel is read as (W, O, I); Flax's layout is (W, I, O)"] = lambda: convolve(
-                kernel=kernel.transpose(0, 2, 1)
-            )
+            found[
+                Mistake(
+                    "kernel-in-out-swapped",
+                    "the kernel is read as (W, O, I); Flax's layout is (W, I, O)",
+                )
+            ] = lambda: convolve(kernel=kernel.transpose(0, 2, 1))
         return found
 
 
@@ -121,13 +134,16 @@ class Conv1dForward(LinenForward):
     layer = MY_CONV1D
     visible = ({"seed": 5.0, "x": (6, 2), "features": 4.0, "kernel_size": 3.0},)
 
-    def mistakes(self, seed: int, x: jax.Array, features: int, kernel_size: int) -> dict[str, Any]:  # type: ignore[override]  # called with this exercise's inputs only
+    def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
+        self, seed: int, x: jax.Array, features: int, kernel_size: int
+    ) -> dict[Mistake, Any]:
         return {
-            "features and kernel_size are swapped: build MyConv1D(features, kernel_size)": lambda: (
-                self.library_forward(seed, x, features=kernel_size, kernel_size=features).reshape(
-                    -1
-                )
-            )
+            Mistake(
+                "features-kernel-size-swapped",
+                "features and kernel_size are swapped: build MyConv1D(features, kernel_size)",
+            ): lambda: self.library_forward(
+                seed, x, features=kernel_size, kernel_size=features
+            ).reshape(-1)
         }
 
 

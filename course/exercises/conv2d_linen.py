@@ -18,7 +18,7 @@ from torch.nn.modules.utils import _pair
 
 from course.exercises.convolutions import OFF_BY_ONE, TorchConvolution
 from course.exercises.linen import LinenForward, LinenLayer
-from course.judging.checks import CheckFailed, check_equal, hint
+from course.judging.checks import CheckFailed, Mistake, check_equal, hint
 from course.judging.exercise import EVERY_CALL, NOT_WRITTEN, Call, Exercise, ExerciseSet, Record
 
 RAISES = "raises"  # what force_pair must do with anything but an int or a 2-tuple
@@ -87,17 +87,18 @@ class ForcePair(Exercise):
         if expected == RAISES:
             raise CheckFailed(f"{what}: expected ValueError, but it returned {value!r}.")
         mistake = (
-            "return a tuple (height, width), not a list."
+            Mistake("returned-list", "return a tuple (height, width), not a list.")
             if isinstance(value, list)
-            else "the pair came back reversed: keep (height, width) in order."
+            else Mistake(
+                "pair-reversed", "the pair came back reversed: keep (height, width) in order."
+            )
             if value == expected[::-1]
-            else ""
+            else None
         )
         check_equal(value, expected, what, mistake)
         if not all(type(item) is int for item in value):
-            raise CheckFailed(
-                f"{what}: expected two ints, got {value!r}.{hint('both elements should be ints.')}"
-            )
+            not_ints = Mistake("elements-not-ints", "both elements should be ints.")
+            raise CheckFailed(f"{what}: expected two ints, got {value!r}.{hint(not_ints)}")
 
 
 class Conv2dMinimal(TorchConvolution):
@@ -113,11 +114,12 @@ class Conv2dMinimal(TorchConvolution):
     def convolve(self, x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         return F.conv2d(x, weights)
 
-    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, x: torch.Tensor, weights: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         (b, _, h, w), (oc, _, kh, kw) = x.shape, weights.shape
         return {
-            (b, oc, h - kw + 1, w - kh + 1): (
-                "kh and kw are swapped: weights are (oc, ic, kh, kw), kh for the height."
+            (b, oc, h - kw + 1, w - kh + 1): Mistake(
+                "kernel-hw-swapped",
+                "kh and kw are swapped: weights are (oc, ic, kh, kw), kh for the height.",
             ),
             (b, oc, h - kh, w - kw): OFF_BY_ONE,
             (b, oc, h - kh + 2, w - kw + 2): OFF_BY_ONE,
@@ -159,29 +161,39 @@ class Conv2d(TorchConvolution):
 
     def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
         self, x: torch.Tensor, weights: torch.Tensor, stride: Any = 1, padding: Any = 0
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         (sh, sw), (ph, pw) = _pair(stride), _pair(padding)
 
         def convolve(steps: Any, pads: Any, inputs: torch.Tensor = x) -> torch.Tensor:
             return self.reference(inputs, weights, stride=steps, padding=pads)
 
         return {
-            "the stride pair is used as (width, height): height and width strides are swapped": lambda: (
-                convolve((sw, sh), (ph, pw))
-            ),
-            "the padding pair is used as (width, height): height and width paddings are swapped "
-            "(F.pad takes (left, right, top, bottom))": lambda: convolve((sh, sw), (pw, ph)),
-            (
+            Mistake(
+                "stride-hw-swapped",
+                "the stride pair is used as (width, height): height and width strides are swapped",
+            ): lambda: convolve((sw, sh), (ph, pw)),
+            Mistake(
+                "padding-hw-swapped",
+                "the padding pair is used as (width, height): height and width paddings are swapped "
+                "(F.pad takes (left, right, top, bottom))",
+            ): lambda: convolve((sh, sw), (pw, ph)),
+            Mistake(
+                "height-width-swapped",
                 "both pairs are used as (width, height): stride and padding are "
-                "swapped (check force_pair's order)"
+                "swapped (check force_pair's order)",
             ): lambda: convolve((sw, sh), (pw, ph)),
-            "the stride is applied to the height only": lambda: convolve((sh, 1), (ph, pw)),
-            "the stride is applied to the width only": lambda: convolve((1, sw), (ph, pw)),
-            "the stride is ignored": lambda: convolve(1, (ph, pw)),
-            "the padding is ignored": lambda: convolve((sh, sw), 0),
-            "all the padding went on one side (bottom/right); pad each axis on both sides": lambda: (
-                convolve((sh, sw), 0, F.pad(x, (0, 2 * pw, 0, 2 * ph)))
+            Mistake("stride-on-height-only", "the stride is applied to the height only"): lambda: (
+                convolve((sh, 1), (ph, pw))
             ),
+            Mistake("stride-on-width-only", "the stride is applied to the width only"): lambda: (
+                convolve((1, sw), (ph, pw))
+            ),
+            Mistake("stride-ignored", "the stride is ignored"): lambda: convolve(1, (ph, pw)),
+            Mistake("padding-ignored", "the padding is ignored"): lambda: convolve((sh, sw), 0),
+            Mistake(
+                "padding-on-one-side",
+                "all the padding went on one side (bottom/right); pad each axis on both sides",
+            ): lambda: convolve((sh, sw), 0, F.pad(x, (0, 2 * pw, 0, 2 * ph))),
             **super().mistakes(x, weights, stride=stride, padding=padding),
         }
 
@@ -208,50 +220,57 @@ class Conv2dLayer(LinenLayer):
 
     def kernel_hints(
         self, c_in: int, features: int, kernel_h: int, kernel_w: int, stride: int
-    ) -> dict[tuple[int, ...], str]:
+    ) -> dict[tuple[int, ...], Mistake]:
         return {
-            (features, c_in, kernel_h, kernel_w): (
+            (features, c_in, kernel_h, kernel_w): Mistake(
+                "kernel-in-torch-layout",
                 "the kernel is in PyTorch's (C_out, C_in, kh, kw) layout; "
-                "Flax's HWIO is (kernel_h, kernel_w, C_in, features)."
+                "Flax's HWIO is (kernel_h, kernel_w, C_in, features).",
             ),
-            (kernel_w, kernel_h, c_in, features): (
-                "kernel_h and kernel_w are swapped in the kernel shape."
+            (kernel_w, kernel_h, c_in, features): Mistake(
+                "kernel-hw-swapped", "kernel_h and kernel_w are swapped in the kernel shape."
             ),
-            (kernel_h, kernel_w, features, c_in): (
-                "C_in and features are swapped: HWIO puts the input channels third."
+            (kernel_h, kernel_w, features, c_in): Mistake(
+                "kernel-in-out-swapped",
+                "C_in and features are swapped: HWIO puts the input channels third.",
             ),
         }
 
     def output_mistakes(
         self, convolve: Any, kernel: jax.Array, fields: dict[str, int]
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         stride, (kh, kw) = fields["stride"], kernel.shape[:2]
         return {
-            "the stride is applied to the height only": lambda: convolve(strides=(stride, 1)),
-            "the stride is applied to the width only": lambda: convolve(strides=(1, stride)),
-            "each axis is padded by kernel // 2 on both sides, as PyTorch's padding=k // 2 does": lambda: (
-                convolve(padding=[(kh // 2, kh // 2), (kw // 2, kw // 2)])
+            Mistake("stride-on-height-only", "the stride is applied to the height only"): lambda: (
+                convolve(strides=(stride, 1))
             ),
+            Mistake("stride-on-width-only", "the stride is applied to the width only"): lambda: (
+                convolve(strides=(1, stride))
+            ),
+            Mistake(
+                "padded-half-kernel-both-sides",
+                "each axis is padded by kernel // 2 on both sides, as PyTorch's padding=k // 2 does",
+            ): lambda: convolve(padding=[(kh // 2, kh // 2), (kw // 2, kw // 2)]),
         }
 
     def output_shape_hints(
         self, x_shape: tuple[int, ...], features: int, kernel_h: int, kernel_w: int, stride: int
-    ) -> dict[tuple[int, ...], str]:
+    ) -> dict[tuple[int, ...], Mistake]:
         height, width = x_shape[:2]
         up_h, up_w = math.ceil(height / stride), math.ceil(width / stride)
+        one_axis = Mistake("stride-on-one-axis-only", "the stride is applied to one axis only.")
         return {
-            (height, width, features): "the stride is not applied.",
-            (up_h, width, features): "the stride is applied to one axis only.",
-            (height, up_w, features): "the stride is applied to one axis only.",
+            (height, width, features): Mistake("stride-ignored", "the stride is not applied."),
+            (up_h, width, features): one_axis,
+            (height, up_w, features): one_axis,
             ((height - kernel_h) // stride + 1, (width - kernel_w) // stride + 1, features): (
-                'padding "VALID" (no padding) instead of "SAME".'
+                Mistake("valid-instead-of-same", 'padding "VALID" (no padding) instead of "SAME".')
             ),
-            (
-                height // stride,
-                width // stride,
-                features,
-            ): 'H // stride instead of ceil(H / stride) outputs per axis: "SAME" padding gives ceil(H / stride); '
-            '"VALID" or a hand-made padding gives too few.',
+            (height // stride, width // stride, features): Mistake(
+                "output-size-rounded-down",
+                'H // stride instead of ceil(H / stride) outputs per axis: "SAME" padding gives '
+                'ceil(H / stride); "VALID" or a hand-made padding gives too few.',
+            ),
         }
 
 
@@ -276,7 +295,7 @@ class Conv2dForward(LinenForward):
 
     def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
         self, seed: int, x: jax.Array, features: int, kernel_h: int, kernel_w: int, stride: int
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         fields = {
             "features": features,
             "kernel_h": kernel_h,
@@ -284,12 +303,14 @@ class Conv2dForward(LinenForward):
             "stride": stride,
         }
         return {
-            "the stride is not used": lambda: self.library_forward(
+            Mistake("stride-ignored", "the stride is not used"): lambda: self.library_forward(
                 seed, x, **{**fields, "stride": 1}
             ).reshape(-1),
-            "kernel_h and kernel_w are swapped": lambda: self.library_forward(
-                seed, x, **{**fields, "kernel_h": kernel_w, "kernel_w": kernel_h}
-            ).reshape(-1),
+            Mistake("kernel-hw-swapped", "kernel_h and kernel_w are swapped"): lambda: (
+                self.library_forward(
+                    seed, x, **{**fields, "kernel_h": kernel_w, "kernel_w": kernel_h}
+                ).reshape(-1)
+            ),
         }
 
 

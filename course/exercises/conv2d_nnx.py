@@ -19,18 +19,33 @@ import jax.numpy as jnp
 import numpy as np
 from flax import nnx
 
-from course.judging.checks import CheckFailed, check_close, check_equal, hint
+from course.judging.checks import CheckFailed, Mistake, check_close, check_equal, hint
 from course.judging.exercise import Call, Exercise, ExerciseSet
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 ERROR_HINTS = {
-    "__jax_array__": "a Param object was passed where JAX needs an array: read it with self.kernel[...] "
-    "(and self.bias[...])",
-    "Invalid rng value": "nnx.Rngs got a float: build it with nnx.Rngs(int(seed))",
-    "integer type": "a shape got a float: cast the sizes with int()",
-    "interpreted as an integer": "the stride is a float: cast it with int()",
-    "rhs input feature dimension": "in_features must be x.shape[-1]: the channels are the last axis",
-    "has no attribute 'params'": "rngs must be an nnx.Rngs, not a key: pass rngs=nnx.Rngs(int(seed))",
+    "__jax_array__": Mistake(
+        "param-passed-to-lax",
+        "a Param object was passed where JAX needs an array: read it with self.kernel[...] "
+        "(and self.bias[...])",
+    ),
+    "Invalid rng value": Mistake(
+        "seed-not-cast-to-int", "nnx.Rngs got a float: build it with nnx.Rngs(int(seed))"
+    ),
+    "integer type": Mistake(
+        "size-not-cast-to-int", "a shape got a float: cast the sizes with int()"
+    ),
+    "interpreted as an integer": Mistake(
+        "stride-not-cast-to-int", "the stride is a float: cast it with int()"
+    ),
+    "rhs input feature dimension": Mistake(
+        "in-features-not-channels",
+        "in_features must be x.shape[-1]: the channels are the last axis",
+    ),
+    "has no attribute 'params'": Mistake(
+        "key-instead-of-rngs",
+        "rngs must be an nnx.Rngs, not a key: pass rngs=nnx.Rngs(int(seed))",
+    ),
 }
 SIZES = ("in_features", "out_features", "kernel_h", "kernel_w", "stride")
 BIAS_SHIFT = 0.5  # keeps the random bias away from zero, so a bias that is never added shows
@@ -178,7 +193,12 @@ class MyConv2DLayer(Exercise):
             expected,
             f"{what} with a random kernel and a non-zero bias",
             output_mistakes(x, kernel, bias, s),
-            {(1, *expected.shape): "the batch axis is still there: drop it after the convolution"},
+            {
+                (1, *expected.shape): Mistake(
+                    "batch-axis-kept",
+                    "the batch axis is still there: drop it after the convolution",
+                )
+            },
         )
 
     def judge_contents(self, case: dict[str, Any], held: dict[str, Any], what: str) -> None:
@@ -192,10 +212,11 @@ class MyConv2DLayer(Exercise):
         for name in ("kernel", "bias"):
             found = held[name]["kind"]
             if found == "missing":
-                raise CheckFailed(
-                    f"{what} has no attribute {name}."
-                    f"{hint(f'it is stored under another name; store it as self.{name} = nnx.Param(...).')}"
+                elsewhere = Mistake(
+                    f"{name}-missing",
+                    f"it is stored under another name; store it as self.{name} = nnx.Param(...).",
                 )
+                raise CheckFailed(f"{what} has no attribute {name}.{hint(elsewhere)}")
             if found != "nnx.Param":
                 mistake = (
                     "the array was stored as it is, so it is not a parameter"
@@ -206,7 +227,7 @@ class MyConv2DLayer(Exercise):
                 )
                 raise CheckFailed(
                     f"{what}.{name} should be an nnx.Param, got {_an(found)}."
-                    f"{hint(f'{mistake}; store it as self.{name} = nnx.Param(array).')}"
+                    f"{hint(Mistake(f'{name}-not-a-param', f'{mistake}; store it as self.{name} = nnx.Param(array).'))}"
                 )
         check_equal(
             tuple(np.shape(held["kernel"]["value"])),
@@ -218,7 +239,10 @@ class MyConv2DLayer(Exercise):
             tuple(np.shape(held["bias"]["value"])),
             (cout,),
             f"{what}.bias shape",
-            "the bias has one number per output channel: shape (out_features,).",
+            Mistake(
+                "bias-wrong-shape",
+                "the bias has one number per output channel: shape (out_features,).",
+            ),
         )
         judge_stride(held["stride"], s, what)
         for name in ("kernel", "bias"):
@@ -233,7 +257,11 @@ class MyConv2DLayer(Exercise):
             held["bias"]["value"],
             np.zeros(cout, np.float32),
             f"{what}.bias right after __init__",
-            {"the bias is initialised to ones; it must start at zeros": np.ones(cout, np.float32)},
+            {
+                Mistake(
+                    "bias-starts-at-ones", "the bias is initialised to ones; it must start at zeros"
+                ): np.ones(cout, np.float32)
+            },
         )
 
 
@@ -242,46 +270,70 @@ def judge_dtype(dtype: str, what: str, name: str) -> None:
     if dtype in ("float32", "float64"):
         return
     mistake = (
-        f"the {name} was created with an integer dtype; create it with a float one (float32)"
+        Mistake(
+            f"{name}-integer-dtype",
+            f"the {name} was created with an integer dtype; create it with a float one (float32).",
+        )
         if "int" in dtype or dtype == "bool"
-        else f"the {name} was created in {dtype}; create it in float32, the default"
+        else Mistake(
+            f"{name}-not-float32",
+            f"the {name} was created in {dtype}; create it in float32, the default.",
+        )
     )
-    raise CheckFailed(f"{what}: expected float32 numbers, got {dtype}.{hint(mistake + '.')}")
+    raise CheckFailed(f"{what}: expected float32 numbers, got {dtype}.{hint(mistake)}")
 
 
-def kernel_shape_mistake(got: tuple[int, ...], sizes: tuple[int, int, int, int]) -> str:
+def kernel_shape_mistake(got: tuple[int, ...], sizes: tuple[int, int, int, int]) -> Mistake:
     """What a wrong kernel shape says about how it was made."""
     cin, cout, kh, kw = sizes
     if got == (cout, cin, kh, kw):
-        return "you used PyTorch's (out, in, kh, kw) layout; JAX kernels are HWIO: (kernel_h, kernel_w, in, out)."
+        return Mistake(
+            "kernel-in-torch-layout",
+            "you used PyTorch's (out, in, kh, kw) layout; JAX kernels are HWIO: (kernel_h, kernel_w, in, out).",
+        )
     if got == (kw, kh, cin, cout):
-        return "kernel_h and kernel_w are swapped: the kernel is HWIO, (kernel_h, kernel_w, in_features, out_features)."
-    return "the kernel's shape is not HWIO: it must be (kernel_h, kernel_w, in_features, out_features)."
+        return Mistake(
+            "kernel-hw-swapped",
+            "kernel_h and kernel_w are swapped: the kernel is HWIO, (kernel_h, kernel_w, in_features, out_features).",
+        )
+    return Mistake(
+        "kernel-not-hwio",
+        "the kernel's shape is not HWIO: it must be (kernel_h, kernel_w, in_features, out_features).",
+    )
 
 
 def judge_stride(held: dict[str, Any], stride: int, what: str) -> None:
     """The stride must stay the plain int it was given: a static setting, not a Variable or an array."""
     found = held["kind"]
     if found == "missing":
-        raise CheckFailed(
-            f"{what} has no attribute stride."
-            f"{hint('it is stored under another name, or not at all; store it as self.stride = stride.')}"
+        elsewhere = Mistake(
+            "stride-missing",
+            "it is stored under another name, or not at all; store it as self.stride = stride.",
         )
+        raise CheckFailed(f"{what} has no attribute stride.{hint(elsewhere)}")
     if found.startswith("nnx."):
-        mistake = (
-            "the stride is a setting, not a parameter: store the plain int, self.stride = stride."
+        mistake = Mistake(
+            "stride-as-variable",
+            "the stride is a setting, not a parameter: store the plain int, self.stride = stride.",
         )
     elif found != "int":
-        mistake = f"the stride was stored as {_an(found)}; store the plain Python int: self.stride = stride."
+        mistake = Mistake(
+            "stride-not-int",
+            f"the stride was stored as {_an(found)}; store the plain Python int: self.stride = stride.",
+        )
     elif held["value"] != stride:
-        mistake = "store the stride you were given: self.stride = stride."
+        mistake = Mistake(
+            "wrong-stride-stored", "store the stride you were given: self.stride = stride."
+        )
     else:
         return
     got = held["value"] if found == "int" else _an(found)
     raise CheckFailed(f"{what}.stride should be the plain int {stride}, got {got}.{hint(mistake)}")
 
 
-def kernel_mistakes(sizes: tuple[int, int, int, int], seed: int) -> dict[str, Callable[[], Any]]:
+def kernel_mistakes(
+    sizes: tuple[int, int, int, int], seed: int
+) -> dict[Mistake, Callable[[], Any]]:
     """Kernels that known wrong initialisations draw for these sizes (in, out, kernel_h, kernel_w), by mistake."""
     cin, cout, kh, kw = sizes
     shape = (kh, kw, cin, cout)
@@ -292,49 +344,65 @@ def kernel_mistakes(sizes: tuple[int, int, int, int], seed: int) -> dict[str, Ca
         return library_kernel(sizes, rngs)
 
     return {
-        "the kernel was drawn from a fixed jax.random.key(0) (or PRNGKey(0)); draw it with rngs.params()": lambda: (
-            nnx.initializers.lecun_normal()(jax.random.key(0), shape)
+        Mistake(
+            "fixed-key-zero",
+            "the kernel was drawn from a fixed jax.random.key(0) (or PRNGKey(0)); draw it with rngs.params()",
+        ): lambda: nnx.initializers.lecun_normal()(jax.random.key(0), shape),
+        Mistake(
+            "key-from-seed-directly",
+            "the kernel was drawn from jax.random.key(seed) directly; draw it with rngs.params()",
+        ): lambda: nnx.initializers.lecun_normal()(jax.random.key(seed), shape),
+        Mistake(
+            "new-rngs-zero",
+            "the kernel was drawn from a new nnx.Rngs(0); draw it from the rngs passed in, with rngs.params()",
+        ): lambda: library_kernel(sizes, nnx.Rngs(0)),
+        Mistake(
+            "kernel-got-second-key",
+            "the kernel got the second key: create it first, with the first rngs.params() call",
+        ): second_key,
+        Mistake(
+            "glorot-normal-init",
+            "nnx.initializers.glorot_normal() instead of nnx.initializers.lecun_normal()",
+        ): lambda: library_kernel(
+            sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.glorot_normal()
         ),
-        "the kernel was drawn from jax.random.key(seed) directly; draw it with rngs.params()": lambda: (
-            nnx.initializers.lecun_normal()(jax.random.key(seed), shape)
-        ),
-        "the kernel was drawn from a new nnx.Rngs(0); draw it from the rngs passed in, with rngs.params()": lambda: (
-            library_kernel(sizes, nnx.Rngs(0))
-        ),
-        "the kernel got the second key: create it first, with the first rngs.params() call": second_key,
-        "nnx.initializers.glorot_normal() instead of nnx.initializers.lecun_normal()": lambda: (
-            library_kernel(sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.glorot_normal())
-        ),
-        "jax.random.normal instead of nnx.initializers.lecun_normal()": lambda: library_kernel(
-            sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.normal(1.0)
-        ),
-        "the kernel was drawn in PyTorch's (out, in, kh, kw) layout and then transposed": lambda: (
-            library_kernel((kh, kw, cout, cin), nnx.Rngs(seed)).transpose(2, 3, 1, 0)
-        ),
+        Mistake(
+            "standard-normal-init", "jax.random.normal instead of nnx.initializers.lecun_normal()"
+        ): lambda: library_kernel(sizes, nnx.Rngs(seed), kernel_init=nnx.initializers.normal(1.0)),
+        Mistake(
+            "drawn-in-torch-layout",
+            "the kernel was drawn in PyTorch's (out, in, kh, kw) layout and then transposed",
+        ): lambda: library_kernel((kh, kw, cout, cin), nnx.Rngs(seed)).transpose(2, 3, 1, 0),
     }
 
 
 def output_mistakes(
     x: jax.Array, kernel: jax.Array, bias: jax.Array, s: int
-) -> dict[str, Callable[[], Any]]:
+) -> dict[Mistake, Callable[[], Any]]:
     """Outputs of known wrong layers on x, by the mistake that produces them."""
     return {
-        "the stride is stored but never used: this is the stride-1 output": lambda: library_conv(
-            x, kernel, bias, (1, 1)
+        Mistake(
+            "stride-ignored", "the stride is stored but never used: this is the stride-1 output"
+        ): lambda: library_conv(x, kernel, bias, (1, 1)),
+        Mistake(
+            "stride-on-height-only",
+            "the stride is applied to the height only; use window_strides=(stride, stride)",
+        ): lambda: library_conv(x, kernel, bias, (s, 1)),
+        Mistake(
+            "stride-on-width-only",
+            "the stride is applied to the width only; use window_strides=(stride, stride)",
+        ): lambda: library_conv(x, kernel, bias, (1, s)),
+        Mistake("bias-not-added", "the bias is never added"): lambda: library_conv(
+            x, kernel, jnp.zeros_like(bias), (s, s)
         ),
-        "the stride is applied to the height only; use window_strides=(stride, stride)": lambda: (
-            library_conv(x, kernel, bias, (s, 1))
+        Mistake("valid-instead-of-same", 'padding "VALID" instead of "SAME"'): lambda: library_conv(
+            x, kernel, bias, (s, s), "VALID"
         ),
-        "the stride is applied to the width only; use window_strides=(stride, stride)": lambda: (
-            library_conv(x, kernel, bias, (1, s))
-        ),
-        "the bias is never added": lambda: library_conv(x, kernel, jnp.zeros_like(bias), (s, s)),
-        'padding "VALID" instead of "SAME"': lambda: library_conv(x, kernel, bias, (s, s), "VALID"),
-        "the kernel is flipped (a true convolution, not a cross-correlation)": lambda: library_conv(
-            x, kernel[::-1, ::-1], bias, (s, s)
-        ),
-        "the kernel's height and width axes are swapped": lambda: library_conv(
-            x, kernel.transpose(1, 0, 2, 3), bias, (s, s)
+        Mistake(
+            "kernel-flipped", "the kernel is flipped (a true convolution, not a cross-correlation)"
+        ): lambda: library_conv(x, kernel[::-1, ::-1], bias, (s, s)),
+        Mistake("kernel-hw-swapped", "the kernel's height and width axes are swapped"): lambda: (
+            library_conv(x, kernel.transpose(1, 0, 2, 3), bias, (s, s))
         ),
     }
 
@@ -407,22 +475,26 @@ class Conv2dForward(Exercise):
 
         expected = layer_output()
         mistakes = {
-            "this is the stride-1 output: pass int(stride) on to MyConv2D (and make sure MyConv2D uses it)": lambda: (
-                layer_output(strides=1).reshape(-1)
+            Mistake(
+                "stride-ignored",
+                "this is the stride-1 output: pass int(stride) on to MyConv2D (and make sure MyConv2D uses it)",
+            ): lambda: layer_output(strides=1).reshape(-1),
+            Mistake("seed-ignored", "the seed was not used: build nnx.Rngs(int(seed))"): lambda: (
+                layer_output(seed=0).reshape(-1)
             ),
-            "the seed was not used: build nnx.Rngs(int(seed))": lambda: layer_output(
-                seed=0
-            ).reshape(-1),
-            "kernel_h and kernel_w are swapped: MyConv2D takes kernel_h first": lambda: (
-                layer_output(size=(kw, kh)).reshape(-1)
-            ),
-            (
+            Mistake(
+                "kernel-hw-swapped",
+                "kernel_h and kernel_w are swapped: MyConv2D takes kernel_h first",
+            ): lambda: layer_output(size=(kw, kh)).reshape(-1),
+            Mistake(
+                "flattened-channels-first",
                 "the output was flattened channels first: flatten the (H, W, "
-                "features) output as it is, with .reshape(-1)"
+                "features) output as it is, with .reshape(-1)",
             ): lambda: jnp.moveaxis(expected, -1, 0).reshape(-1),
-            (
+            Mistake(
+                "flattened-column-major",
                 "the output was flattened in column-major (Fortran) order: use "
-                ".reshape(-1), which keeps row-major order"
+                ".reshape(-1), which keeps row-major order",
             ): lambda: expected.transpose().reshape(-1),
         }
         check_close(
@@ -430,7 +502,12 @@ class Conv2dForward(Exercise):
             expected.reshape(-1),
             what,
             mistakes,
-            {tuple(expected.shape): "the output is not flattened: return it with .reshape(-1)"},
+            {
+                tuple(expected.shape): Mistake(
+                    "output-not-flattened",
+                    "the output is not flattened: return it with .reshape(-1)",
+                )
+            },
         )
 
 

@@ -18,20 +18,31 @@ import jax.numpy as jnp
 import numpy as np
 
 from course.exercises.tensors import random_tensor
-from course.judging.checks import CheckFailed, check_close, check_equal
+from course.judging.checks import CheckFailed, Mistake, check_close, check_equal
 from course.judging.exercise import Call, Exercise
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 BIAS_SHIFT = 0.5
 APPLY_HINTS = {
-    "should be a dictionary of collections": "apply takes the whole variables dict that init returned "
-    '({"params": ...}), not variables["params"].',
+    "should be a dictionary of collections": Mistake(
+        "applied-with-params-only",
+        "apply takes the whole variables dict that init returned "
+        '({"params": ...}), not variables["params"].',
+    ),
 }
 SIZE_HINTS = {
-    "PRNG key seed must be an integer": "the seed is a float: make the key with jax.random.PRNGKey(int(seed)).",
-    "must be 1D sequences of concrete values of integer type": "a shape holds a float: cast the sizes with int().",
-    "cannot be interpreted as an integer": "a size or the stride is still a float: cast each number with int() "
-    "before you build the layer.",
+    "PRNG key seed must be an integer": Mistake(
+        "seed-not-cast-to-int",
+        "the seed is a float: make the key with jax.random.PRNGKey(int(seed)).",
+    ),
+    "must be 1D sequences of concrete values of integer type": Mistake(
+        "size-not-cast-to-int", "a shape holds a float: cast the sizes with int()."
+    ),
+    "cannot be interpreted as an integer": Mistake(
+        "size-not-cast-to-int",
+        "a size or the stride is still a float: cast each number with int() "
+        "before you build the layer.",
+    ),
 }
 
 
@@ -111,16 +122,24 @@ class LinenLayer(Exercise):
     dimension_numbers = ""  # e.g. '("NWC", "WIO", "NWC")'
 
     @property
-    def error_hints(self) -> dict[str, str]:  # type: ignore[override]  # a layer's hints name its layouts
+    def error_hints(self) -> dict[str, Mistake]:  # type: ignore[override]  # a layer's hints name its layouts
         """Known errors an answer raises, and their likely mistakes."""
         return {
             **SIZE_HINTS,
-            "ndim to be equal": "conv_general_dilated needs a batch axis: call it on x[None] and take [0] of "
-            "the result.",
-            "must equal the rhs input feature dimension size": f"the kernel's axes do not match dimension_numbers: "
-            f"the kernel is {self.kernel_layout} and the triple is {self.dimension_numbers}.",
-            "window_strides must have the same number of dimensions": "window_strides needs one stride per "
-            "spatial axis of the kernel.",
+            "ndim to be equal": Mistake(
+                "batch-axis-missing",
+                "conv_general_dilated needs a batch axis: call it on x[None] and take [0] of "
+                "the result.",
+            ),
+            "must equal the rhs input feature dimension size": Mistake(
+                "kernel-axes-mismatch-dimension-numbers",
+                f"the kernel's axes do not match dimension_numbers: "
+                f"the kernel is {self.kernel_layout} and the triple is {self.dimension_numbers}.",
+            ),
+            "window_strides must have the same number of dimensions": Mistake(
+                "strides-per-axis-missing",
+                "window_strides needs one stride per spatial axis of the kernel.",
+            ),
         }
 
     def kernel_shape(self, *args: Any, **kwargs: Any) -> tuple[int, ...]:
@@ -131,17 +150,17 @@ class LinenLayer(Exercise):
         """The flax.linen.Conv computing what the layer with these fields computes; `options` change its settings."""
         raise NotImplementedError
 
-    def kernel_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
+    def kernel_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], Mistake]:
         """Wrong kernel shapes and the mistakes that give them."""
         return {}
 
     def output_mistakes(
         self, convolve: Any, kernel: jax.Array, fields: dict[str, int]
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         """This layer's own known mistakes: `convolve(kernel=..., bias=..., **options)` computes each one's output."""
         return {}
 
-    def output_shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
+    def output_shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], Mistake]:
         """This layer's own wrong output shapes and the mistakes that give them."""
         return {}
 
@@ -214,7 +233,7 @@ class LinenLayer(Exercise):
                 self.tree_hint(value["shapes"], value["fields"], case),
             )
 
-    def tree_hint(self, shapes: Any, declared: Any, case: dict[str, Any]) -> str:
+    def tree_hint(self, shapes: Any, declared: Any, case: dict[str, Any]) -> Mistake:
         """The likely mistake behind a wrong parameter tree."""
         fields, c_in = self.case_fields(case), tuple(case["x"])[-1]
         params = shapes.get("params") if isinstance(shapes, dict) else None
@@ -224,25 +243,31 @@ class LinenLayer(Exercise):
         if declared != order and sorted(declared) == sorted(order):
             positional = ", ".join(map(repr, fields.values()))
             keywords = ", ".join(f"{name}={value!r}" for name, value in fields.items())
-            return (
+            return Mistake(
+                "fields-in-another-order",
                 f"the fields are declared in another order than {', '.join(order)}, so {self.name}({positional}) "
-                f"does not mean {self.name}({keywords})."
+                f"does not mean {self.name}({keywords}).",
             )
         if any(isinstance(item, dict) for item in params.values()):
-            return (
+            return Mistake(
+                "params-in-submodule",
                 f"the parameters sit in a submodule: create `kernel` and `bias` with self.param in {self.name} "
-                f"itself."
+                f"itself.",
             )
         kernel, kernel_hints = params.get("kernel"), self.kernel_hints(c_in, **fields)
         if isinstance(kernel, tuple) and kernel in kernel_hints:
             return kernel_hints[kernel]
         if "bias" not in params:
-            return "there is no `bias` parameter of shape (features,)."
+            return Mistake("bias-missing", "there is no `bias` parameter of shape (features,).")
         if params["bias"] != (fields["features"],):
-            return f"the bias has shape {params['bias']}; it holds one number per output feature: (features,)."
-        return (
+            return Mistake(
+                "bias-wrong-shape",
+                f"the bias has shape {params['bias']}; it holds one number per output feature: (features,).",
+            )
+        return Mistake(
+            "wrong-parameters",
             f"create exactly two parameters with self.param in {self.name} itself: 'kernel' "
-            f"{self.kernel_layout}, then 'bias' (features,)."
+            f"{self.kernel_layout}, then 'bias' (features,).",
         )
 
     def judge_init(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
@@ -261,14 +286,16 @@ class LinenLayer(Exercise):
             reference["kernel"],
             f"{what}: initial kernel (create it first, with lecun_normal())",
             {
-                "the bias was created before the kernel; create the kernel first (the order "
-                "decides each parameter's random key)": initialised(
-                    nn.initializers.lecun_normal(), created=1
-                ),
+                Mistake(
+                    "bias-created-first",
+                    "the bias was created before the kernel; create the kernel first (the order "
+                    "decides each parameter's random key)",
+                ): initialised(nn.initializers.lecun_normal(), created=1),
                 **{
-                    f"the kernel starts from {name}(); this exercise asks for lecun_normal()": (
-                        initialised(getattr(nn.initializers, name)())
-                    )
+                    Mistake(
+                        f"{name.replace('_', '-')}-init",
+                        f"the kernel starts from {name}(); this exercise asks for lecun_normal()",
+                    ): initialised(getattr(nn.initializers, name)())
                     for name in ("glorot_normal", "glorot_uniform")
                 },
             },
@@ -278,7 +305,11 @@ class LinenLayer(Exercise):
             params["bias"],
             zeros,
             f"{what}: initial bias (zeros)",
-            {"the bias starts at ones; use nn.initializers.zeros": zeros + 1},
+            {
+                Mistake(
+                    "bias-starts-at-ones", "the bias starts at ones; use nn.initializers.zeros"
+                ): zeros + 1
+            },
         )
 
     def judge_output(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
@@ -298,20 +329,26 @@ class LinenLayer(Exercise):
 
         kernel, spatial = params["kernel"], len(tuple(case["x"])) - 1
         mistakes = {
-            "the bias is never added (invisible at init, where it is zero)": lambda: convolve(
-                bias=jnp.zeros_like(params["bias"])
-            ),
-            "the kernel is flipped: a true convolution instead of a cross-correlation": lambda: (
-                convolve(kernel=kernel[(slice(None, None, -1),) * spatial])
-            ),
-            'padding "VALID" (no padding) instead of "SAME"': lambda: convolve(padding="VALID"),
+            Mistake(
+                "bias-not-added", "the bias is never added (invisible at init, where it is zero)"
+            ): lambda: convolve(bias=jnp.zeros_like(params["bias"])),
+            Mistake(
+                "kernel-flipped",
+                "the kernel is flipped: a true convolution instead of a cross-correlation",
+            ): lambda: convolve(kernel=kernel[(slice(None, None, -1),) * spatial]),
+            Mistake(
+                "valid-instead-of-same", 'padding "VALID" (no padding) instead of "SAME"'
+            ): lambda: convolve(padding="VALID"),
             **self.output_mistakes(convolve, kernel, fields),
-            'the odd padding element is at the front; "SAME" puts it at the end': lambda: convolve(
-                padding="SAME_LOWER"
-            ),
+            Mistake(
+                "same-odd-cell-at-start",
+                'the odd padding element is at the front; "SAME" puts it at the end',
+            ): lambda: convolve(padding="SAME_LOWER"),
         }
         shape_hints = {
-            (1, *expected.shape): "the batch axis is still there: drop it with out[0].",
+            (1, *expected.shape): Mistake(
+                "batch-axis-kept", "the batch axis is still there: drop it with out[0]."
+            ),
             **self.output_shape_hints(tuple(case["x"]), **fields),
         }
         check_close(value, expected, what, mistakes, shape_hints)
@@ -343,7 +380,7 @@ class LinenForward(Exercise):
             int(seed), x, **{name: int(size) for name, size in sizes.items()}
         ).reshape(-1)
 
-    def mistakes(self, seed: int, x: jax.Array, **fields: int) -> dict[str, Any]:
+    def mistakes(self, seed: int, x: jax.Array, **fields: int) -> dict[Mistake, Any]:
         """This function's own known mistakes and their outputs (values, or functions computing them)."""
         return {}
 
@@ -367,19 +404,27 @@ class LinenForward(Exercise):
         fields = {name: int(case[name]) for name in self.layer.fields}
         out = self.library_forward(seed, x, **fields)
         mistakes = {
-            "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)": out,
-            "the output is flattened column by column; flatten row-major with .reshape(-1)": lambda: (
-                np.ravel(np.asarray(out), order="F")
-            ),
+            Mistake(
+                "output-not-flattened",
+                "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)",
+            ): out,
+            Mistake(
+                "flattened-column-major",
+                "the output is flattened column by column; flatten row-major with .reshape(-1)",
+            ): lambda: np.ravel(np.asarray(out), order="F"),
             **self.mistakes(seed, x, **fields),
         }
         if seed != 0:
-            mistakes["the seed is ignored: the key must be jax.random.PRNGKey(int(seed))"] = (
-                lambda: self.library_forward(0, x, **fields).reshape(-1)
-            )
+            mistakes[
+                Mistake(
+                    "seed-ignored",
+                    "the seed is ignored: the key must be jax.random.PRNGKey(int(seed))",
+                )
+            ] = lambda: self.library_forward(0, x, **fields).reshape(-1)
         shape_hints = {
-            tuple(
-                out.shape
-            ): "the output is not flattened: return a 1-D array, e.g. out.reshape(-1)."
+            tuple(out.shape): Mistake(
+                "output-not-flattened",
+                "the output is not flattened: return a 1-D array, e.g. out.reshape(-1).",
+            )
         }
         check_close(value, self.expected(case), what, mistakes, shape_hints)

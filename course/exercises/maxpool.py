@@ -21,7 +21,7 @@ from course.exercises.tensors import (
     as_if_contiguous,
     from_storage_start,
 )
-from course.judging.checks import check_close, check_dtype
+from course.judging.checks import Mistake, check_close, check_dtype
 from course.judging.exercise import Call, Exercise, ExerciseSet
 from course.judging.forbidden import MAX_POOLING, MAX_POOLING_LAYER
 
@@ -32,8 +32,12 @@ PAIR_HINT = "may each be an int or an (h, w) tuple; turn an int v into (v, v) fi
 PAIR_ERRORS = ("non-iterable int", "'int' object", "tuple", "inhomogeneous")
 FLOAT_SIZE_ERRORS = dict.fromkeys(
     ("of type float", "got float", "'float' object"),
-    "sizes and strides must be ints: compute the output size with //, not /.",
+    Mistake(
+        "used-true-division",
+        "sizes and strides must be ints: compute the output size with //, not /.",
+    ),
 )
+PAIR_MISTAKE = "int-or-pair-not-handled"  # the id of the mistakes that PAIR_ERRORS show
 
 
 def swapped(value: Any) -> tuple[int, int]:
@@ -48,15 +52,21 @@ class MaxPool2d(TorchFunction):
     arguments = ("x", "kernel_size", "stride", "padding")
     tensors, keep_dtype = ("x",), "x"
     forbidden = MAX_POOLING
-    dtype_mistake = (
-        "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype."
+    dtype_mistake = Mistake(
+        "dtype-not-kept",
+        "keep the input's dtype: build the -inf padded tensor (and any buffer) with x.dtype.",
     )
     error_hints = {
         **TorchFunction.error_hints,
-        "required positional argument": "keep the signature maxpool2d(x, kernel_size, stride=None, "
-        "padding=0): stride and padding have defaults.",
+        "required positional argument": Mistake(
+            "signature-lacks-defaults",
+            "keep the signature maxpool2d(x, kernel_size, stride=None, "
+            "padding=0): stride and padding have defaults.",
+        ),
         **FLOAT_SIZE_ERRORS,
-        **dict.fromkeys(PAIR_ERRORS, f"kernel_size, stride and padding {PAIR_HINT}"),
+        **dict.fromkeys(
+            PAIR_ERRORS, Mistake(PAIR_MISTAKE, f"kernel_size, stride and padding {PAIR_HINT}")
+        ),
     }
     visible = (
         {"x": (1, 2, 5, 6), "kernel_size": 2, "seed": 11, "values": NEGATIVE},
@@ -101,7 +111,7 @@ class MaxPool2d(TorchFunction):
 
     def mistakes(
         self, x: torch.Tensor, kernel_size: Any, stride: Any = None, padding: Any = 0
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         step = kernel_size if stride is None else stride
         (ph, pw), (sh, sw) = _pair(padding), _pair(step)
 
@@ -117,55 +127,80 @@ class MaxPool2d(TorchFunction):
 
         right = pool(x)
         mistakes = {
-            "padded with 0 instead of -inf: a zero pad wins every border window of a negative input": pool(
-                x, value=0.0
-            )
+            Mistake(
+                "padded-with-zeros",
+                "padded with 0 instead of -inf: a zero pad wins every border window of a negative input",
+            ): pool(x, value=0.0)
         }
         if stride is None:
             mistakes[
-                "stride=None was treated as stride 1; PyTorch's pooling default is stride = kernel_size"
+                Mistake(
+                    "stride-none-as-one",
+                    "stride=None was treated as stride 1; PyTorch's pooling default is stride = kernel_size",
+                )
             ] = pool(x, s=1)
         else:
-            mistakes["the stride argument is ignored (stride = kernel_size always)"] = pool(
-                x, s=kernel_size
-            )
+            mistakes[
+                Mistake(
+                    "stride-ignored",
+                    "the stride argument is ignored (stride = kernel_size always)",
+                )
+            ] = pool(x, s=kernel_size)
         return {
             **mistakes,
-            "padding is ignored": pool(x, pads=(0, 0, 0, 0)),
-            "pooled across channels too: each channel must be pooled on its own": lambda: (
-                right().amax(dim=1, keepdim=True).expand_as(right())
+            Mistake("padding-ignored", "padding is ignored"): pool(x, pads=(0, 0, 0, 0)),
+            Mistake(
+                "channels-pooled-together",
+                "pooled across channels too: each channel must be pooled on its own",
+            ): lambda: right().amax(dim=1, keepdim=True).expand_as(right()),
+            Mistake(
+                "channels-pooled-together",
+                "pooled across channels too (the channel axis was reduced away): pool each channel on its own",
+            ): lambda: right().amax(dim=1),
+            Mistake(
+                "channels-pooled-together",
+                "pooled across channels too (one output channel left): pool each channel on its own",
+            ): lambda: right().amax(dim=1, keepdim=True),
+            Mistake(
+                "height-width-swapped",
+                "height and width are swapped in kernel_size, stride and padding",
+            ): pool(x, swapped(kernel_size), swapped(step), (ph, ph, pw, pw)),
+            Mistake("kernel-size-hw-swapped", "height and width of kernel_size are swapped"): pool(
+                x, k=swapped(kernel_size)
             ),
-            "pooled across channels too (the channel axis was reduced away): pool each channel on its own": lambda: (
-                right().amax(dim=1)
+            Mistake("stride-hw-swapped", "height and width of stride are swapped"): pool(
+                x, s=swapped(step)
             ),
-            "pooled across channels too (one output channel left): pool each channel on its own": lambda: (
-                right().amax(dim=1, keepdim=True)
+            Mistake("padding-hw-swapped", "height and width of padding are swapped"): pool(
+                x, pads=(ph, ph, pw, pw)
             ),
-            "height and width are swapped in kernel_size, stride and padding": pool(
-                x, swapped(kernel_size), swapped(step), (ph, ph, pw, pw)
-            ),
-            "height and width of kernel_size are swapped": pool(x, k=swapped(kernel_size)),
-            "height and width of stride are swapped": pool(x, s=swapped(step)),
-            "height and width of padding are swapped": pool(x, pads=(ph, ph, pw, pw)),
-            "the output size rounds up (ceil) instead of down (floor)": lambda: F.max_pool2d(
-                x.double(), kernel_size, step, padding, ceil_mode=True
-            ),
-            (
+            Mistake(
+                "output-size-rounded-up",
+                "the output size rounds up (ceil) instead of down (floor)",
+            ): lambda: F.max_pool2d(x.double(), kernel_size, step, padding, ceil_mode=True),
+            Mistake(
+                "windows-past-padded-input",
                 "the output size rounds up (ceil) instead of down (floor), so the "
-                "last windows hang past the padded input"
+                "last windows hang past the padded input",
             ): pool(x, pads=(pw, pw + sw - 1, ph, ph + sh - 1)),
-            "the output size is missing its + 1: out = (size + 2 * padding - kernel) // stride + 1": lambda: (
-                right()[..., :-1, :-1]
-            ),
-            "all the padding went before the data: pad `padding` cells on both sides of each axis": pool(
-                x, pads=(2 * pw, 0, 2 * ph, 0)
-            ),
-            "took the minimum, not the maximum": lambda: -pool(-x)(),
-            "the window view uses strides worked out for a contiguous tensor; build it from x.stride() and "
-            "x.storage_offset()": pool(as_if_contiguous(x)),
-            (
+            Mistake(
+                "output-size-missing-plus-one",
+                "the output size is missing its + 1: out = (size + 2 * padding - kernel) // stride + 1",
+            ): lambda: right()[..., :-1, :-1],
+            Mistake(
+                "all-padding-before",
+                "all the padding went before the data: pad `padding` cells on both sides of each axis",
+            ): pool(x, pads=(2 * pw, 0, 2 * ph, 0)),
+            Mistake("took-minimum", "took the minimum, not the maximum"): lambda: -pool(-x)(),
+            Mistake(
+                "assumes-contiguous-x",
+                "the window view uses strides worked out for a contiguous tensor; build it from x.stride() and "
+                "x.storage_offset()",
+            ): pool(as_if_contiguous(x)),
+            Mistake(
+                "storage-offset-zero",
                 "the window view starts at the start of x's storage "
-                "(storage_offset=0); start it at x.storage_offset()"
+                "(storage_offset=0); start it at x.storage_offset()",
             ): pool(from_storage_start(x)),
         }
 
@@ -185,9 +220,12 @@ class MaxPool2dJax(Exercise):
     forbidden = MAX_POOLING_LAYER
     error_hints = {
         **FLOAT_SIZE_ERRORS,
-        **dict.fromkeys(PAIR_ERRORS, f"window and stride {PAIR_HINT}"),
-        "wrong number of window_dimensions": "reduce_window needs a window and a stride entry for every "
-        "axis of x (H, W, C): 1 on the channel axis, e.g. (window, window, 1).",
+        **dict.fromkeys(PAIR_ERRORS, Mistake(PAIR_MISTAKE, f"window and stride {PAIR_HINT}")),
+        "wrong number of window_dimensions": Mistake(
+            "window-lacks-channel-axis",
+            "reduce_window needs a window and a stride entry for every "
+            "axis of x (H, W, C): 1 on the channel axis, e.g. (window, window, 1).",
+        ),
     }
     visible = (
         {
@@ -246,11 +284,14 @@ class MaxPool2dJax(Exercise):
             value,
             "float32",
             what,
-            "keep x's dtype (float32): start the reduction from -jnp.inf, a "
-            "Python float, or a float32 value.",
+            Mistake(
+                "dtype-not-kept",
+                "keep x's dtype (float32): start the reduction from -jnp.inf, a "
+                "Python float, or a float32 value.",
+            ),
         )
 
-    def mistakes(self, x: jax.Array, window: Any, stride: Any, padding: str) -> dict[str, Any]:
+    def mistakes(self, x: jax.Array, window: Any, stride: Any, padding: str) -> dict[Mistake, Any]:
         """Known mistakes and the outputs they give for these arguments."""
         (kh, kw), (sh, sw) = _pair(window), _pair(stride)
         other = {"VALID": "SAME", "SAME": "VALID"}[padding]
@@ -262,42 +303,66 @@ class MaxPool2dJax(Exercise):
 
         right = pool(x)
         mistakes = {
-            "init_value 0 instead of -jnp.inf: every window max is clipped at 0": lambda: (
-                jnp.maximum(right(), 0)
-            ),
-            "padded with zeros instead of -inf": lambda: pool(
+            Mistake(
+                "init-value-zero",
+                "init_value 0 instead of -jnp.inf: every window max is clipped at 0",
+            ): lambda: jnp.maximum(right(), 0),
+            Mistake("padded-with-zeros", "padded with zeros instead of -inf"): lambda: pool(
                 jnp.pad(x, (*pads, (0, 0))), p="VALID"
             )(),
-            "the stride is ignored (stride 1)": pool(x, s=(1, 1)),
-            "stride = window was used instead of the stride argument": pool(x, s=(kh, kw)),
-            f'"{padding}" was treated as "{other}"': pool(x, p=other),
-            "pooled across channels too: each channel must be pooled on its own": lambda: (
-                jnp.broadcast_to(right().max(-1, keepdims=True), right().shape)
+            Mistake("stride-ignored", "the stride is ignored (stride 1)"): pool(x, s=(1, 1)),
+            Mistake(
+                "stride-set-to-window", "stride = window was used instead of the stride argument"
+            ): pool(x, s=(kh, kw)),
+            Mistake("valid-same-swapped", f'"{padding}" was treated as "{other}"'): pool(
+                x, p=other
             ),
-            "pooled across channels too (one output channel left): pool each channel on its own, with a window "
-            "of 1 on the channel axis": lambda: right().max(-1, keepdims=True),
-            (
+            Mistake(
+                "channels-pooled-together",
+                "pooled across channels too: each channel must be pooled on its own",
+            ): lambda: jnp.broadcast_to(right().max(-1, keepdims=True), right().shape),
+            Mistake(
+                "channels-pooled-together",
+                "pooled across channels too (one output channel left): pool each channel on its own, with a window "
+                "of 1 on the channel axis",
+            ): lambda: right().max(-1, keepdims=True),
+            Mistake(
+                "window-covers-channels",
                 "the window covers every channel (window (kh, kw, C)): pool each "
-                "channel on its own, window (kh, kw, 1)"
+                "channel on its own, window (kh, kw, 1)",
             ): lambda: pool(x[..., None], (kh, kw, x.shape[-1]), (sh, sw, 1))()[..., 0],
-            "the output is channels-first (C, H_out, W_out): keep x's layout and return (H_out, W_out, C)": lambda: (
-                jnp.moveaxis(right(), -1, 0)
+            Mistake(
+                "output-channels-first",
+                "the output is channels-first (C, H_out, W_out): keep x's layout and return (H_out, W_out, C)",
+            ): lambda: jnp.moveaxis(right(), -1, 0),
+            Mistake(
+                "batch-axis-kept",
+                "the result keeps a batch axis of size 1: x (H, W, C) has none, so return (H_out, W_out, C)",
+            ): lambda: right()[None],
+            Mistake(
+                "height-width-swapped", "height and width are swapped in window and stride"
+            ): pool(x, (kw, kh), (sw, sh)),
+            Mistake("window-hw-swapped", "height and width of the window are swapped"): pool(
+                x, k=(kw, kh)
             ),
-            "the result keeps a batch axis of size 1: x (H, W, C) has none, so return (H_out, W_out, C)": lambda: (
-                right()[None]
+            Mistake("stride-hw-swapped", "height and width of the stride are swapped"): pool(
+                x, s=(sw, sh)
             ),
-            "height and width are swapped in window and stride": pool(x, (kw, kh), (sw, sh)),
-            "height and width of the window are swapped": pool(x, k=(kw, kh)),
-            "height and width of the stride are swapped": pool(x, s=(sw, sh)),
-            "took the minimum, not the maximum": lambda: -pool(-x)(),
+            Mistake("took-minimum", "took the minimum, not the maximum"): lambda: -pool(-x)(),
         }
         if padding == "SAME":
             mistakes[
-                '"SAME" puts the odd padding cell at the end (after the data), as in notebook 03; this one put '
-                "it at the start"
+                Mistake(
+                    "same-odd-cell-at-start",
+                    '"SAME" puts the odd padding cell at the end (after the data), as in notebook 03; this one put '
+                    "it at the start",
+                )
             ] = pool(x, p=[(high, low) for low, high in pads])
             mistakes[
-                '"SAME" padding lost its odd padding cell: pad total // 2 before the data and the rest after'
+                Mistake(
+                    "same-odd-cell-dropped",
+                    '"SAME" padding lost its odd padding cell: pad total // 2 before the data and the rest after',
+                )
             ] = pool(x, p=[(low, low) for low, _ in pads])
         return mistakes
 

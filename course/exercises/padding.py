@@ -15,26 +15,38 @@ import torch.nn.functional as F
 
 from course.exercises.convolutions import TorchConvolution
 from course.exercises.tensors import TorchFunction
-from course.judging.checks import TOLERANCES, CheckFailed, check_array, check_close, hint
+from course.judging.checks import (
+    TOLERANCES,
+    CheckFailed,
+    Mistake,
+    check_array,
+    check_close,
+    hint,
+)
 from course.judging.exercise import Call, Exercise, ExerciseSet, calling_with
 from course.judging.forbidden import PADDING
 from course.judging.payload import Opaque
 
 # what torch says when x is copied into an empty slice
 EMPTY_SLICE = "The expanded size of the tensor (0)"
-WIDTH_SLICE_HINT = (
+WIDTH_SLICE_HINT = Mistake(
+    "width-slice-minus-zero",
     "a slice like [left:-right] is empty when right == 0 (because -0 == 0); "
-    "slice with [left:left + w] instead."
+    "slice with [left:left + w] instead.",
 )
-HEIGHT_SLICE_HINT = (
+HEIGHT_SLICE_HINT = Mistake(
+    "height-slice-minus-zero",
     "a slice like [top:-bottom] is empty when bottom == 0 (because -0 == 0); "
-    "slice with [top:top + h] instead."
+    "slice with [top:top + h] instead.",
 )
-EMPTY_SLICES_HINT = (
+EMPTY_SLICES_HINT = Mistake(
+    "slice-minus-zero",
     "a slice like [left:-right] or [top:-bottom] is empty when right or bottom == 0 "
-    "(because -0 == 0); slice with [left:left + w] and [top:top + h] instead."
+    "(because -0 == 0); slice with [left:left + w] and [top:top + h] instead.",
 )
-PAD_DTYPE_MISTAKE = "create the output with x's dtype and device (x.new_full does both)."
+PAD_DTYPE_MISTAKE = Mistake(
+    "dtype-not-kept", "create the output with x's dtype and device (x.new_full does both)."
+)
 FLOAT32_TOLERANCES = TOLERANCES[np.dtype("float32")]
 
 
@@ -85,43 +97,60 @@ class Pad1d(PadFunction):
     def reference(self, x: torch.Tensor, left: int, right: int, pad_value: float) -> torch.Tensor:
         return F.pad(x.double(), (left, right), value=pad_value)
 
-    def mistakes(self, x: torch.Tensor, left: int, right: int, pad_value: float) -> dict[str, Any]:
+    def mistakes(
+        self, x: torch.Tensor, left: int, right: int, pad_value: float
+    ) -> dict[Mistake, Any]:
         xd = x.double()
         return {
-            "padded with 0 instead of pad_value": lambda: F.pad(xd, (left, right), value=0.0),
-            "left and right are swapped": lambda: F.pad(xd, (right, left), value=pad_value),
-            "all the padding went after x: the first `left` entries are pad_value, then x, then `right` more": lambda: (
-                F.pad(xd, (0, left + right), value=pad_value)
+            Mistake("padded-with-zeros", "padded with 0 instead of pad_value"): lambda: F.pad(
+                xd, (left, right), value=0.0
             ),
-            (
+            Mistake("left-right-swapped", "left and right are swapped"): lambda: F.pad(
+                xd, (right, left), value=pad_value
+            ),
+            Mistake(
+                "all-padding-after",
+                "all the padding went after x: the first `left` entries are pad_value, then x, then `right` more",
+            ): lambda: F.pad(xd, (0, left + right), value=pad_value),
+            Mistake(
+                "all-padding-before",
                 "all the padding went before x: the first `left` entries are "
-                "pad_value, then x, then `right` more"
+                "pad_value, then x, then `right` more",
             ): lambda: F.pad(xd, (left + right, 0), value=pad_value),
-            "padded the first axis that F.pad-style tuples name last: pad the last axis (width)": lambda: (
-                F.pad(xd.transpose(0, 2), (left, right), value=pad_value).transpose(0, 2)
-            ),
-            "padded the channel axis (dimension 1): pad the last axis (width)": lambda: F.pad(
-                xd.transpose(1, 2), (left, right), value=pad_value
-            ).transpose(1, 2),
-            f"x is missing from the output (every entry is pad_value): {WIDTH_SLICE_HINT}": lambda: (
-                torch.full_like(F.pad(xd, (left, right)), pad_value)
-            ),
+            Mistake(
+                "padded-batch-axis",
+                "padded the first axis that F.pad-style tuples name last: pad the last axis (width)",
+            ): lambda: F.pad(xd.transpose(0, 2), (left, right), value=pad_value).transpose(0, 2),
+            Mistake(
+                "padded-channel-axis",
+                "padded the channel axis (dimension 1): pad the last axis (width)",
+            ): lambda: F.pad(xd.transpose(1, 2), (left, right), value=pad_value).transpose(1, 2),
+            Mistake(
+                WIDTH_SLICE_HINT.id,
+                f"x is missing from the output (every entry is pad_value): {WIDTH_SLICE_HINT}",
+            ): lambda: torch.full_like(F.pad(xd, (left, right)), pad_value),
         }
 
     def shape_hints(
         self, x: torch.Tensor, left: int, right: int, pad_value: float
-    ) -> dict[tuple[int, ...], str]:
+    ) -> dict[tuple[int, ...], Mistake]:
         b, c, w = x.shape
-        hints: dict[tuple[int, ...], str] = {
-            (b, c, w): (
-                "nothing was padded: the output has left + w + right entries along the last axis."
+        hints: dict[tuple[int, ...], Mistake] = {
+            (b, c, w): Mistake(
+                "nothing-padded",
+                "nothing was padded: the output has left + w + right entries along the last axis.",
             ),
-            (b, c, left + w): "the `right` pad elements are missing at the end.",
-            (b, c, w + right): "the `left` pad elements are missing at the start.",
+            (b, c, left + w): Mistake(
+                "right-pad-missing", "the `right` pad elements are missing at the end."
+            ),
+            (b, c, w + right): Mistake(
+                "left-pad-missing", "the `left` pad elements are missing at the start."
+            ),
         }
         if left == right:
-            hints[(b, c, w + left)] = (
-                "one side's padding is missing: the output has left + w + right entries."
+            hints[(b, c, w + left)] = Mistake(
+                "one-side-pad-missing",
+                "one side's padding is missing: the output has left + w + right entries.",
             )
         return hints
 
@@ -199,40 +228,47 @@ class Pad2d(PadFunction):
 
     def mistakes(
         self, x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         xd = x.double()
         return {
-            "padded with 0 instead of pad_value": lambda: F.pad(
+            Mistake("padded-with-zeros", "padded with 0 instead of pad_value"): lambda: F.pad(
                 xd, (left, right, top, bottom), value=0.0
             ),
-            "height and width are swapped: left/right pad the width (last axis), top/bottom the height": lambda: (
-                F.pad(xd, (top, bottom, left, right), value=pad_value)
-            ),
-            "left and right are swapped": lambda: F.pad(
+            Mistake(
+                "height-width-swapped",
+                "height and width are swapped: left/right pad the width (last axis), top/bottom the height",
+            ): lambda: F.pad(xd, (top, bottom, left, right), value=pad_value),
+            Mistake("left-right-swapped", "left and right are swapped"): lambda: F.pad(
                 xd, (right, left, top, bottom), value=pad_value
             ),
-            "top and bottom are swapped": lambda: F.pad(
+            Mistake("top-bottom-swapped", "top and bottom are swapped"): lambda: F.pad(
                 xd, (left, right, bottom, top), value=pad_value
             ),
-            "padded the batch and channel axes, which F.pad-style tuples name last: left/right pad the width "
-            "(last axis), top/bottom the height": lambda: F.pad(
+            Mistake(
+                "padded-batch-channel-axes",
+                "padded the batch and channel axes, which F.pad-style tuples name last: left/right pad the width "
+                "(last axis), top/bottom the height",
+            ): lambda: F.pad(
                 xd.permute(2, 3, 0, 1), (left, right, top, bottom), value=pad_value
             ).permute(2, 3, 0, 1),
-            f"x is missing from the output (every entry is pad_value): {EMPTY_SLICES_HINT}": lambda: (
-                torch.full_like(F.pad(xd, (left, right, top, bottom)), pad_value)
-            ),
+            Mistake(
+                EMPTY_SLICES_HINT.id,
+                f"x is missing from the output (every entry is pad_value): {EMPTY_SLICES_HINT}",
+            ): lambda: torch.full_like(F.pad(xd, (left, right, top, bottom)), pad_value),
         }
 
     def shape_hints(
         self, x: torch.Tensor, left: int, right: int, top: int, bottom: int, pad_value: float
-    ) -> dict[tuple[int, ...], str]:
+    ) -> dict[tuple[int, ...], Mistake]:
         b, c, h, w = x.shape
         return {
-            (b, c, top + h + bottom, w): (
-                "only the height was padded: left/right pad the width (last axis) too."
+            (b, c, top + h + bottom, w): Mistake(
+                "width-not-padded",
+                "only the height was padded: left/right pad the width (last axis) too.",
             ),
-            (b, c, h, left + w + right): (
-                "only the width was padded: top/bottom pad the height (dimension 2) too."
+            (b, c, h, left + w + right): Mistake(
+                "height-not-padded",
+                "only the width was padded: top/bottom pad the height (dimension 2) too.",
             ),
         }
 
@@ -244,8 +280,11 @@ class Conv1d(TorchConvolution):
     arguments = ("x", "weights", "stride", "padding")
     error_hints = {
         **TorchConvolution.error_hints,
-        "required positional argument": "keep the signature conv1d(x, weights, stride=1, padding=0): "
-        "stride and padding have defaults.",
+        "required positional argument": Mistake(
+            "signature-lacks-defaults",
+            "keep the signature conv1d(x, weights, stride=1, padding=0): "
+            "stride and padding have defaults.",
+        ),
     }
     visible = (
         {"x": (1, 2, 7), "weights": (2, 2, 3), "seed": 11, "values": "ints"},
@@ -283,25 +322,32 @@ class Conv1d(TorchConvolution):
 
     def mistakes(  # type: ignore[override]  # called with this exercise's inputs only
         self, x: torch.Tensor, weights: torch.Tensor, stride: int = 1, padding: int = 0
-    ) -> dict[str, Any]:
+    ) -> dict[Mistake, Any]:
         xd, wd = x.double(), weights.double()
 
         def conv(t: torch.Tensor = xd, s: int = stride, p: int = padding) -> Any:
             return lambda: F.conv1d(t, wd, stride=s, padding=p)
 
         return {
-            "the stride is ignored: windows must start every `stride` elements": conv(s=1),
-            "the padding is ignored: pad `padding` zeros on both sides first": conv(p=0),
-            "padded on the left only: padding=p puts p zeros on each side": conv(
-                F.pad(xd, (padding, 0)), p=0
-            ),
-            "the output count leaves out the padding: there are ⌊(w + 2p - k) / s⌋ + 1 outputs, counted on the "
-            "padded width": lambda: conv()()[
-                ..., : max((x.shape[-1] - weights.shape[-1]) // stride + 1, 0)
-            ],
-            "one window too few: there are ⌊(w + 2p - k) / s⌋ + 1 outputs (window 0 counts too)": lambda: (
-                conv()()[..., :-1]
-            ),
+            Mistake(
+                "stride-ignored",
+                "the stride is ignored: windows must start every `stride` elements",
+            ): conv(s=1),
+            Mistake(
+                "padding-ignored", "the padding is ignored: pad `padding` zeros on both sides first"
+            ): conv(p=0),
+            Mistake(
+                "padded-left-only", "padded on the left only: padding=p puts p zeros on each side"
+            ): conv(F.pad(xd, (padding, 0)), p=0),
+            Mistake(
+                "output-size-ignores-padding",
+                "the output count leaves out the padding: there are ⌊(w + 2p - k) / s⌋ + 1 outputs, counted on the "
+                "padded width",
+            ): lambda: conv()()[..., : max((x.shape[-1] - weights.shape[-1]) // stride + 1, 0)],
+            Mistake(
+                "output-size-missing-plus-one",
+                "one window too few: there are ⌊(w + 2p - k) / s⌋ + 1 outputs (window 0 counts too)",
+            ): lambda: conv()()[..., :-1],
             **super().mistakes(x, weights, stride=stride, padding=padding),
         }
 
@@ -314,11 +360,20 @@ class ConvWithPadding(Exercise):
     name = "conv_with_padding"
     trusted_reference = "course.grading.references.conv_with_padding"
     MISTAKES = {
-        "flipped": "the kernel is flipped (jnp.convolve does that); conv_general_dilated does not flip",
-        "front": 'the odd extra pad element is at the front (as with jnp.correlate(..., "same")); '
-        '"SAME" puts it at the end',
-        "convolve": 'jnp.convolve(..., "same") flips the kernel and puts the odd extra pad element at the front; '
-        '"SAME" in conv_general_dilated does neither',
+        "flipped": Mistake(
+            "kernel-flipped",
+            "the kernel is flipped (jnp.convolve does that); conv_general_dilated does not flip",
+        ),
+        "front": Mistake(
+            "same-odd-cell-at-start",
+            'the odd extra pad element is at the front (as with jnp.correlate(..., "same")); '
+            '"SAME" puts it at the end',
+        ),
+        "convolve": Mistake(
+            "used-jnp-convolve",
+            'jnp.convolve(..., "same") flips the kernel and puts the odd extra pad element at the front; '
+            '"SAME" in conv_general_dilated does neither',
+        ),
     }
     visible = (
         {
@@ -434,16 +489,25 @@ class ConvWithPadding(Exercise):
         )
         if got.ndim == 1 and width > 1 and got.size == (length - width + 1 if same else length):
             return text + hint(
-                f'VALID and SAME are swapped: padding_mode {mode} means "{"SAME" if same else "VALID"}"'
+                Mistake(
+                    "valid-same-swapped",
+                    f'VALID and SAME are swapped: padding_mode {mode} means "{"SAME" if same else "VALID"}"',
+                )
             )
         if got.ndim == 1 and same and width % 2 == 0 and got.size == length + 1:
             return text + hint(
-                "padded K // 2 on both sides, one too many for an even kernel: SAME pads K - 1 in "
-                "total at stride 1, the odd element at the end"
+                Mistake(
+                    "padded-half-kernel-both-sides",
+                    "padded K // 2 on both sides, one too many for an even kernel: SAME pads K - 1 in "
+                    "total at stride 1, the odd element at the end",
+                )
             )
         if got.ndim > 1 and got.size == count:
             return text + hint(
-                "the batch and channel axes are still there: drop them from the result ([0, 0])."
+                Mistake(
+                    "batch-channel-axes-kept",
+                    "the batch and channel axes are still there: drop them from the result ([0, 0]).",
+                )
             )
         return text
 
@@ -528,44 +592,71 @@ class SamePadding(Exercise):
             mistake = self.mistake(got, expected, **call.args)
             raise CheckFailed(f"{what}: expected {expected}, got {got}.{hint(mistake)}")
 
-    def form_mistake(self, shown: Any, total: int) -> str:
-        """The likely mistake behind a value that is not a pair of ints."""
+    def form_mistake(self, shown: Any, total: int) -> Mistake | None:
+        """The likely mistake behind a value that is not a pair of ints, or None."""
         if shown is None:
-            return "did you forget `return`?"
+            return Mistake("forgot-return", "did you forget `return`?")
         if isinstance(shown, (int, float)) and not isinstance(shown, bool) and shown == total:
-            return "this looks like the total pad: split it into (low, high), the odd element at the end."
+            return Mistake(
+                "returned-total-pad",
+                "this looks like the total pad: split it into (low, high), the odd element at the end.",
+            )
         if isinstance(shown, (tuple, list)) and any(isinstance(item, float) for item in shown):
-            return "the pads are not whole numbers: `/` gives floats; count the outputs with // or math.ceil."
+            return Mistake(
+                "used-true-division",
+                "the pads are not whole numbers: `/` gives floats; count the outputs with // or math.ceil.",
+            )
         if isinstance(shown, Opaque) and shown.description.startswith("array "):
-            return "return a tuple of two ints, not an array: (int(low), int(high))."
-        return ""
+            return Mistake(
+                "returned-array", "return a tuple of two ints, not an array: (int(low), int(high))."
+            )
+        return None
 
     def mistake(
         self, got: tuple[int, int], expected: tuple[int, int], size: int, kernel: int, stride: int
-    ) -> str:
-        """The likely mistake behind a wrong pair, from its signs, its order and the output count it gives."""
+    ) -> Mistake | None:
+        """The likely mistake behind a wrong pair, from its signs, its order and the output count it gives, or None."""
         if min(got) < 0:
-            return "the total pad is negative: clamp it with max(..., 0)"
+            return Mistake(
+                "total-pad-not-clamped", "the total pad is negative: clamp it with max(..., 0)"
+            )
         if got == expected[::-1]:
-            return (
-                "the odd extra element is at the front; SAME puts it at the end (low = total // 2)"
+            return Mistake(
+                "same-odd-cell-at-start",
+                "the odd extra element is at the front; SAME puts it at the end (low = total // 2)",
             )
         count, right = ((size + sum(pads) - kernel) // stride + 1 for pads in (got, expected))
         if count != right and count == size:
-            return "the output length was taken as size, ignoring the stride; SAME keeps ceil(size / stride) outputs"
+            return Mistake(
+                "output-length-ignores-stride",
+                "the output length was taken as size, ignoring the stride; SAME keeps ceil(size / stride) outputs",
+            )
         if count != right and count == size // stride:
-            return "the output length was rounded down (size // stride); SAME rounds up: ceil(size / stride)"
+            return Mistake(
+                "output-length-rounded-down",
+                "the output length was rounded down (size // stride); SAME rounds up: ceil(size / stride)",
+            )
         if got[0] == got[1] == sum(expected) // 2 and sum(expected) % 2:
-            return (
-                "the odd extra element was dropped (both pads are total // 2): high = total - low"
+            return Mistake(
+                "same-odd-cell-dropped",
+                "the odd extra element was dropped (both pads are total // 2): high = total - low",
             )
         if sum(got) == sum(expected):
-            return "the total pad is right but split wrongly: low = total // 2, and the rest (high) at the end"
+            return Mistake(
+                "total-pad-split-wrongly",
+                "the total pad is right but split wrongly: low = total // 2, and the rest (high) at the end",
+            )
         if sum(got) == kernel - 1:
-            return "the total pad was taken as kernel - 1, which holds only for stride 1"
+            return Mistake(
+                "total-pad-kernel-minus-one",
+                "the total pad was taken as kernel - 1, which holds only for stride 1",
+            )
         if count != right:
-            return f"these pads give {count} outputs of stride {stride}; SAME keeps ceil({size} / {stride}) = {right}"
-        return ""
+            return Mistake(
+                "pads-give-wrong-count",
+                f"these pads give {count} outputs of stride {stride}; SAME keeps ceil({size} / {stride}) = {right}",
+            )
+        return None
 
 
 PAD1D, PAD2D, CONV1D = Pad1d(), Pad2d(), Conv1d()

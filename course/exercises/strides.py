@@ -16,7 +16,7 @@ from course.exercises.tensors import (
     from_storage_start,
     random_tensor,
 )
-from course.judging.checks import CheckFailed, check_close, hint
+from course.judging.checks import CheckFailed, Mistake, check_close, hint
 from course.judging.exercise import NOT_WRITTEN, Call, Exercise, ExerciseSet
 from course.judging.forbidden import MATRIX_PRODUCT, TRACE
 
@@ -70,21 +70,22 @@ def _ints(value: Any) -> bool:
     )
 
 
-SWAPPED = (
+SWAPPED = Mistake(
+    "strides-swapped",
     "the two strides are swapped: give the step from one row of the view to the next first, "
-    "then the step along a row."
+    "then the step along a row.",
 )
 
 
-def swap_hint(size: Any, stride: Any, target: torch.Tensor) -> str:
-    """SWAPPED if (size, stride) is the target's own size with its two strides swapped, else ""."""
+def swap_hint(size: Any, stride: Any, target: torch.Tensor) -> Mistake | None:
+    """SWAPPED if (size, stride) is the target's own size with its two strides swapped, else None."""
     true_size, true_stride = tuple(target.shape), tuple(target.stride())
     swapped = tuple(reversed(true_stride))
     if len(true_stride) != 2 or swapped == true_stride:
-        return ""
+        return None
     if not isinstance(size, (tuple, list)) or not isinstance(stride, (tuple, list)):
-        return ""
-    return SWAPPED if (tuple(size), tuple(stride)) == (true_size, swapped) else ""
+        return None
+    return SWAPPED if (tuple(size), tuple(stride)) == (true_size, swapped) else None
 
 
 def last_position(size: Any, stride: Any) -> int | None:
@@ -138,12 +139,12 @@ class Warmup(Exercise):
         base = warmup_base(case)
         target = warmup_targets(base)[call.label]
         view = f"torch.as_strided(x, {size!r}, {stride!r})"
-        swapped = hint(swap_hint(size, stride, target))
+        swapped = swap_hint(size, stride, target)
         furthest, elements = last_position(size, stride), base.numel()
         if furthest is not None and furthest >= elements:
             raise CheckFailed(
                 f"{what}: {view} would read storage position {furthest}, but x has {elements} "
-                f"elements (positions 0 to {elements - 1}): check the size and the stride.{swapped}"
+                f"elements (positions 0 to {elements - 1}): check the size and the stride.{hint(swapped)}"
             )
         try:
             got = torch.as_strided(base, size, stride)
@@ -152,7 +153,7 @@ class Warmup(Exercise):
         try:
             check_close(got, target, f"{what}: {view}")
         except CheckFailed as failure:
-            raise CheckFailed(f"{failure}{swapped}") from None
+            raise CheckFailed(f"{failure}{hint(swapped)}") from None
 
 
 class AsStridedTrace(TorchFunction):
@@ -169,22 +170,27 @@ class AsStridedTrace(TorchFunction):
     def reference(self, mat: torch.Tensor) -> torch.Tensor:
         return torch.trace(mat.double())
 
-    def mistakes(self, mat: torch.Tensor) -> dict[str, Any]:
+    def mistakes(self, mat: torch.Tensor) -> dict[Mistake, Any]:
         return {
-            "the diagonal step is n + 1, which is right only for a contiguous matrix; use mat.stride()": lambda: (
-                torch.trace(as_if_contiguous(mat).double())
-            ),
-            "storage_offset=0 was passed, so the view starts at the storage's start rather than at mat[0, 0]": lambda: (
-                torch.trace(from_storage_start(mat).double())
-            ),
+            Mistake(
+                "assumes-contiguous-mat",
+                "the diagonal step is n + 1, which is right only for a contiguous matrix; use mat.stride()",
+            ): lambda: torch.trace(as_if_contiguous(mat).double()),
+            Mistake(
+                "storage-offset-zero",
+                "storage_offset=0 was passed, so the view starts at the storage's start rather than at mat[0, 0]",
+            ): lambda: torch.trace(from_storage_start(mat).double()),
         }
 
-    def shape_hints(self, mat: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, mat: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         return {
-            (1,): (
-                "return a 0-d tensor, as .sum() of the diagonal view gives, not a one-element one."
+            (1,): Mistake(
+                "one-element-tensor-returned",
+                "return a 0-d tensor, as .sum() of the diagonal view gives, not a one-element one.",
             ),
-            (mat.shape[0],): "the diagonal view is right, but it still needs .sum().",
+            (mat.shape[0],): Mistake(
+                "missing-sum", "the diagonal view is right, but it still needs .sum()."
+            ),
         }
 
 
@@ -202,35 +208,41 @@ class AsStridedMv(TorchFunction):
     def reference(self, mat: torch.Tensor, vec: torch.Tensor) -> torch.Tensor:
         return mat.double() @ vec.double()
 
-    def mistakes(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[str, Any]:
+    def mistakes(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[Mistake, Any]:
         return {
-            (
+            Mistake(
+                "assumes-contiguous-vec",
                 "the view of vec uses stride 1 instead of vec.stride()[0], which "
-                "is right only for a contiguous vec"
+                "is right only for a contiguous vec",
             ): lambda: mat.double() @ as_if_contiguous(vec).double(),
-            "the storage_offset of vec was set to 0: leave it out so the view starts at vec[0]": lambda: (
-                mat.double() @ from_storage_start(vec).double()
-            ),
-            "mat is read as if it were contiguous; use mat.stride()": lambda: (
-                as_if_contiguous(mat).double() @ vec.double()
-            ),
-            "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)": lambda: (
-                mat.double().sum(0) * vec.double()
-            ),
-            (
+            Mistake(
+                "storage-offset-zero",
+                "the storage_offset of vec was set to 0: leave it out so the view starts at vec[0]",
+            ): lambda: mat.double() @ from_storage_start(vec).double(),
+            Mistake(
+                "assumes-contiguous-mat", "mat is read as if it were contiguous; use mat.stride()"
+            ): lambda: as_if_contiguous(mat).double() @ vec.double(),
+            Mistake(
+                "summed-over-wrong-dim",
+                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)",
+            ): lambda: mat.double().sum(0) * vec.double(),
+            Mistake(
+                "zero-stride-on-wrong-dim",
                 "vec's zero stride is on the wrong dimension: row r of the view repeats vec[r]; "
-                "each row must hold the whole of vec, so the stride is 0 from one row to the next"
+                "each row must hold the whole of vec, so the stride is 0 from one row to the next",
             ): lambda: vec.double()[: mat.shape[0]] * mat.double().sum(1),
         }
 
-    def shape_hints(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, mat: torch.Tensor, vec: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         return {
-            (mat.shape[1],): (
-                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row)."
+            (mat.shape[1],): Mistake(
+                "summed-over-wrong-dim",
+                "summed over dimension 0 (down the columns) instead of dimension 1 (along each row).",
             ),
-            tuple(
-                mat.shape
-            ): "the products are right, but each row still needs summing (.sum(dim=1)).",
+            tuple(mat.shape): Mistake(
+                "missing-sum",
+                "the products are right, but each row still needs summing (.sum(dim=1)).",
+            ),
         }
 
 
@@ -248,29 +260,38 @@ class AsStridedMm(TorchFunction):
     def reference(self, matA: torch.Tensor, matB: torch.Tensor) -> torch.Tensor:
         return matA.double() @ matB.double()
 
-    def mistakes(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[str, Any]:
+    def mistakes(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[Mistake, Any]:
         a, b = matA.double(), matB.double()
         return {
-            "the views assume contiguous inputs (strides (j, 1) and (k, 1)); build them from each "
-            "matrix's own stride()": lambda: (
-                as_if_contiguous(matA).double() @ as_if_contiguous(matB).double()
-            ),
-            "the view of matA assumes it is contiguous; use matA.stride()": lambda: (
-                as_if_contiguous(matA).double() @ b
-            ),
-            "the view of matB assumes it is contiguous; use matB.stride()": lambda: (
-                a @ as_if_contiguous(matB).double()
-            ),
-            "the result is transposed: check which view repeats along which axis": lambda: (
-                (a @ b).T
-            ),
+            Mistake(
+                "assumes-contiguous-inputs",
+                "the views assume contiguous inputs (strides (j, 1) and (k, 1)); build them from each "
+                "matrix's own stride()",
+            ): lambda: as_if_contiguous(matA).double() @ as_if_contiguous(matB).double(),
+            Mistake(
+                "assumes-contiguous-mata",
+                "the view of matA assumes it is contiguous; use matA.stride()",
+            ): lambda: as_if_contiguous(matA).double() @ b,
+            Mistake(
+                "assumes-contiguous-matb",
+                "the view of matB assumes it is contiguous; use matB.stride()",
+            ): lambda: a @ as_if_contiguous(matB).double(),
+            Mistake(
+                "result-transposed",
+                "the result is transposed: check which view repeats along which axis",
+            ): lambda: (a @ b).T,
         }
 
-    def shape_hints(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, matA: torch.Tensor, matB: torch.Tensor) -> dict[tuple[int, ...], Mistake]:
         (i, j), k = matA.shape, matB.shape[1]
         return {
-            (i, j, k): "the products are right, but they still need summing over j (dim=1).",
-            (k, i): "the result is transposed: check which view repeats along which axis.",
+            (i, j, k): Mistake(
+                "missing-sum", "the products are right, but they still need summing over j (dim=1)."
+            ),
+            (k, i): Mistake(
+                "result-transposed",
+                "the result is transposed: check which view repeats along which axis.",
+            ),
         }
 
 

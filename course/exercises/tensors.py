@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import numpy as np
 import torch
 
-from course.judging.checks import CheckFailed, check_close, check_dtype, hint
+from course.judging.checks import CheckFailed, Mistake, check_close, check_dtype, hint
 from course.judging.device import DEVICE
 from course.judging.exercise import Call, Exercise, calling_with
 
@@ -87,20 +87,24 @@ class TorchFunction(Exercise):
     arguments: tuple[str, ...] = ()
     tensors: tuple[str, ...] = ()
     keep_dtype: str = ""  # the tensor argument whose dtype the result must have ("": any dtype)
-    dtype_mistake = (
-        "create the result (and any buffer) with the input's dtype, as the library function does."
+    dtype_mistake: Mistake = Mistake(
+        "dtype-not-kept",
+        "create the result (and any buffer) with the input's dtype, as the library function does.",
     )
 
-    error_hints: ClassVar[dict[str, str]] = {
-        OUT_OF_BOUNDS: "the as_strided view reaches past the end of the input's memory: check its size first "
-        "(one entry per element it reads), then its strides, taken from the input's .stride().",
+    error_hints: ClassVar[dict[str, Mistake]] = {
+        OUT_OF_BOUNDS: Mistake(
+            "view-out-of-bounds",
+            "the as_strided view reaches past the end of the input's memory: check its size first "
+            "(one entry per element it reads), then its strides, taken from the input's .stride().",
+        ),
     }
 
-    def mistakes(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def mistakes(self, *args: Any, **kwargs: Any) -> dict[Mistake, Any]:
         """Known mistakes and the outputs they give for these arguments (values, or functions computing them)."""
         return {}
 
-    def shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], str]:
+    def shape_hints(self, *args: Any, **kwargs: Any) -> dict[tuple[int, ...], Mistake]:
         """Wrong output shapes for these arguments, and the mistakes that give them."""
         return {}
 
@@ -165,7 +169,10 @@ class TorchFunction(Exercise):
             raise CheckFailed(
                 f"{what} returned a Python {type(value).__name__}, not a tensor."
                 + hint(
-                    "return the tensor itself: .item() and float() turn a 0-d tensor into a number."
+                    Mistake(
+                        "python-number-returned",
+                        "return the tensor itself: .item() and float() turn a 0-d tensor into a number.",
+                    )
                 )
             )
         check_close(

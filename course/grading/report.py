@@ -1,4 +1,4 @@
-"""Reports after grading: a file per student, a score table per exercise, a distribution plot."""
+"""Reports after grading: a file per student, a score table, a distribution plot, and what the cohort got wrong."""
 
 import argparse
 import csv
@@ -11,9 +11,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 from nbgrader.api import Gradebook, MissingEntry
 
-from course.grading.verdicts import NOTES
+from course.build.contract import ASSIGNMENTS
+from course.grading.intake import exercises_of
+from course.grading.notes import NOTES, OUTCOMES, PASSED, VERDICTS, WRONG
 from course.nbgrader_cli import gradebook_url
 
 
@@ -103,6 +106,120 @@ def plot_distribution(rows: list[dict[str, Any]], path: Path) -> None:
     plt.close(fig)
 
 
+NO_NAMED_MISTAKE = "no-named-mistake"  # failed, and the message named no known mistake
+MISTAKE_COLUMNS = ["assignment", "exercise", "kind", "what", "submissions"]
+KIND_COLOURS = {"mistake": "#e76f51", "outcome": "#8d99ae"}
+
+
+def verdict_summaries(root: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(assignment, exercise) -> the verdict summary of each graded submission, from the graded notebooks."""
+    found: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted((root / "autograded").glob("*/*/*.ipynb")):
+        try:
+            metadata = json.loads(path.read_text()).get("metadata", {}).get(NOTES, {})
+            verdicts = metadata.get(VERDICTS, {})
+        except (OSError, ValueError, AttributeError):
+            continue
+        for exercise, summary in verdicts.items() if isinstance(verdicts, dict) else ():
+            if isinstance(summary, dict) and summary.get("outcome") in OUTCOMES:
+                found[(path.parent.name, exercise)].append(summary)
+    return found
+
+
+def exercise_order() -> list[tuple[str, str]]:
+    """Every (assignment, exercise) of the course, in notebook order."""
+    return [
+        (assignment.id, name)
+        for assignment in ASSIGNMENTS
+        for name in exercises_of(assignment.id).exercises
+    ]
+
+
+def mistake_rows(root: Path) -> list[dict[str, Any]]:
+    """Per exercise, in notebook order: how many submissions made each known mistake (by its id),
+    failed with no named mistake, or ended otherwise (forbidden call, refused, unwritten...); then passed."""
+    summaries, rows = verdict_summaries(root), []
+    for assignment, exercise in exercise_order():
+        mistakes: dict[str, int] = defaultdict(int)
+        outcomes: dict[str, int] = defaultdict(int)
+        for summary in summaries.get((assignment, exercise), []):
+            named = [m for m in summary.get("mistakes", []) if isinstance(m, str)]
+            if summary["outcome"] == WRONG and not named:
+                outcomes[NO_NAMED_MISTAKE] += 1
+            elif summary["outcome"] != WRONG:
+                outcomes[summary["outcome"]] += 1
+            for mistake in named:
+                mistakes[mistake] += 1
+        counted = sorted(mistakes.items(), key=lambda item: (-item[1], item[0]))
+        ordered = [(NO_NAMED_MISTAKE, outcomes.pop(NO_NAMED_MISTAKE, 0))] + [
+            (outcome, outcomes.get(outcome, 0)) for outcome in OUTCOMES if outcome != WRONG
+        ]
+        rows += [
+            {
+                "assignment": assignment,
+                "exercise": exercise,
+                "kind": "mistake",
+                "what": m,
+                "submissions": n,
+            }
+            for m, n in counted
+        ]
+        rows += [
+            {
+                "assignment": assignment,
+                "exercise": exercise,
+                "kind": "outcome",
+                "what": o,
+                "submissions": n,
+            }
+            for o, n in ordered
+            if n
+        ]
+    return rows
+
+
+def plot_mistakes(rows: list[dict[str, Any]], path: Path) -> None:
+    """One bar per known mistake made and per other failure, grouped by exercise in notebook order."""
+    labels, counts, colours, positions, headers = [], [], [], [], []
+    position = 0.0
+    for (assignment, exercise), group in _grouped(rows):
+        passed = sum(row["submissions"] for row in group if row["what"] == PASSED)
+        headers.append((position, f"{assignment} · {exercise}  ({passed} passed)"))
+        position += 1
+        for row in group:
+            if row["what"] == PASSED:
+                continue
+            labels.append(row["what"])
+            counts.append(row["submissions"])
+            colours.append(KIND_COLOURS[row["kind"]])
+            positions.append(position)
+            position += 1
+        position += 0.4
+    fig, ax = plt.subplots(figsize=(9, 0.28 * max(position, 4) + 1.4))
+    ax.barh(positions, counts, color=colours)
+    ax.set_yticks(positions, labels, fontsize=8)
+    for y, text in headers:
+        ax.text(0, y, text, fontsize=9, fontweight="bold", va="center", ha="left")
+    for y, count in zip(positions, counts):
+        ax.text(count, y, f" {count}", fontsize=7, va="center")
+    ax.set_ylim(position, -1)
+    ax.set_xlabel("submissions")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title("What the cohort got wrong: known mistakes (red) and other failures (grey)")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _grouped(rows: list[dict[str, Any]]) -> list[tuple[tuple[str, str], list[dict[str, Any]]]]:
+    """`rows` grouped by (assignment, exercise), in their order."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["assignment"], row["exercise"]), []).append(row)
+    return list(groups.items())
+
+
 def write_reports(root: Path) -> None:
     """Write reports/ for the course at `root` and print the notes that need an instructor's eye."""
     folder = root / "reports"
@@ -121,9 +238,17 @@ def write_reports(root: Path) -> None:
         writer.writerows(rows)
     if rows:
         plot_distribution(rows, folder / "score_distribution.png")
+    mistakes = mistake_rows(root)
+    with open(folder / "mistakes_by_exercise.csv", "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=MISTAKE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(mistakes)
+    if mistakes:
+        plot_mistakes(mistakes, folder / "mistakes.png")
     print(
-        f"wrote {folder}/: students/, scores_by_exercise.csv"
+        f"wrote {folder}/: students/, scores_by_exercise.csv, mistakes_by_exercise.csv"
         + (", score_distribution.png" if rows else "")
+        + (", mistakes.png" if mistakes else "")
     )
 
 

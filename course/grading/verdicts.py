@@ -29,19 +29,43 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 
 from course.build.cells import HiddenTestsFormatError, grade_id, hidden_call, is_grade, is_solution
 from course.build.contract import find_assignment
-from course.grading.notes import NOTES, RAN, REFUSED, UNWRITTEN
+from course.grading.notes import (
+    FORBIDDEN,
+    NOT_JUDGED,
+    NOTES,
+    PASSED,
+    RAN,
+    REFUSED,
+    UNFINISHED,
+    UNWRITTEN,
+    VERDICTS,
+    WRONG,
+)
 from course.grading.xla import compile_quickly
-from course.judging.checks import CheckFailed
+from course.judging.checks import CheckFailed, naming
 from course.judging.exercise import NOT_WRITTEN, Exercise, Record, cases_text
 from course.judging.forbidden import forbidden_message
 from course.judging.payload import MIME_TYPE, MalformedPayload
 
 
 class Verdict:
-    """The outcome of one grade cell: passed or not, what the student reads, and notes for the instructor."""
+    """The outcome of one grade cell: passed or not, what the student reads, and notes for the instructor.
 
-    def __init__(self, passed: bool, message: str, notes: list[str] | None = None) -> None:
+    `outcome` is one of OUTCOMES, and `mistakes` the ids of the known mistakes its message names
+    (`course.judging.checks.Mistake`): what the report of what the cohort got wrong counts.
+    """
+
+    def __init__(
+        self,
+        passed: bool,
+        message: str,
+        notes: list[str] | None = None,
+        outcome: str = "",
+        mistakes: list[str] | None = None,
+    ) -> None:
         self.passed, self.message, self.notes = passed, message, notes or []
+        self.outcome = outcome or (PASSED if passed else WRONG)
+        self.mistakes = list(dict.fromkeys(mistakes or []))
 
     def output(self) -> NotebookNode:
         """The cell output nbgrader scores: a stdout line for a pass, an error for a failure."""
@@ -54,6 +78,10 @@ class Verdict:
             evalue=self.message,
             traceback=[f"\x1b[31m\x1b[1m\N{BALLOT X} {first}\x1b[0m", *rest],
         )
+
+    def summary(self) -> dict[str, Any]:
+        """What the notebook's metadata keeps of this verdict for the reports."""
+        return {"outcome": self.outcome, "mistakes": self.mistakes}
 
 
 def payloads(cell: NotebookNode) -> list[Any]:
@@ -97,6 +125,7 @@ def unfinished(name: str, ran: dict[str, Any], solution_error: str | None) -> Ve
         False,
         f"{name}: the hidden tests did not finish: {reason}.",
         [f"{name}: no results ({'timed out' if ran.get('timed_out') else reason})"],
+        UNFINISHED,
     )
 
 
@@ -112,6 +141,7 @@ def judge_cell(
             False,
             "This test cell could not be graded; the instructor has been told.",
             [f"test cell not gradable: {error}"],
+            NOT_JUDGED,
         )
     notes_of = solution.metadata.get(NOTES, {}) if solution is not None else {}
     if REFUSED in notes_of:
@@ -119,14 +149,19 @@ def judge_cell(
             False,
             f"{call.exercise} was not run: it breaks the grading rules "
             f"({'; '.join(notes_of[REFUSED])}).",
+            outcome=REFUSED,
         )
     if solution is None or notes_of.get(UNWRITTEN):
-        return Verdict(False, exercise.explain_error(call.exercise, f"{NOT_WRITTEN}: "))
+        return Verdict(
+            False, exercise.explain_error(call.exercise, f"{NOT_WRITTEN}: "), outcome=UNWRITTEN
+        )
     ran = cell.metadata.get(NOTES, {}).get(RAN, {})
     notes = [f"{call.exercise}: called {shown}" for shown in ran.get("forbidden", [])]
     notes += [f"{call.exercise}: refused: {why}" for why in ran.get("refused", [])]
     if ran.get("forbidden"):
-        return Verdict(False, forbidden_message(call.exercise, ran["forbidden"][0]), notes)
+        return Verdict(
+            False, forbidden_message(call.exercise, ran["forbidden"][0]), notes, FORBIDDEN
+        )
     found = payloads(cell)
     if not found:
         verdict = unfinished(call.exercise, ran, cell_error(solution))
@@ -137,6 +172,7 @@ def judge_cell(
             False,
             f"{call.exercise}: more than one set of results came back, so none is trusted.",
             notes + [f"{call.exercise}: {len(found)} results payloads (a forged payload?)"],
+            NOT_JUDGED,
         )
     verdict = judge_payload(exercise, call.exercise, call.cases, found[0])
     verdict.notes = notes + verdict.notes
@@ -165,15 +201,18 @@ def judge_payload(
             False,
             f"{name}: the results that came back are malformed, so none is trusted.",
             [f"{name}: malformed results ({error})"],
+            NOT_JUDGED,
         )
     notes = [f"{name}: called {call}" for record in records for call in record.forbidden]
     notes += [f"{name}: {change}" for record in records for change in record.changed]
     notes = list(dict.fromkeys(notes))
     for case, record in zip(cases, records):
         try:
-            exercise.judge(case, record)
+            with naming() as named:
+                exercise.judge(case, record)
         except CheckFailed as failure:
-            return Verdict(False, str(failure), notes)
+            outcome = FORBIDDEN if record.forbidden else WRONG
+            return Verdict(False, str(failure), notes, outcome, named)
         except Exception as error:  # a value no check foresaw: the answer is not right
             return Verdict(
                 False,
@@ -194,6 +233,8 @@ class TrustedVerdicts(NbGraderPreprocessor):
         assignment = find_assignment(resources["nbgrader"]["assignment"])
         module = importlib.import_module(assignment.exercises_module)
         notes = nb.metadata.setdefault(NOTES, {}).setdefault("notes", [])
+        nb.metadata[NOTES][VERDICTS] = {}  # written here only: nothing brought in under it stays
+        verdicts = nb.metadata[NOTES][VERDICTS]
         solutions = {grade_id(cell): cell for cell in nb.cells if is_solution(cell)}
         for cell in nb.cells:
             if cell.cell_type == "code" and is_grade(cell):
@@ -201,5 +242,6 @@ class TrustedVerdicts(NbGraderPreprocessor):
                 verdict = judge_cell(module, cell.source, cell, solutions.get(exercise))
                 cell.outputs = [verdict.output()]
                 notes += verdict.notes
+                verdicts[exercise] = verdict.summary()
                 self.log.info("%s: %s", grade_id(cell), "passed" if verdict.passed else "failed")
         return nb, resources

@@ -6,9 +6,12 @@ plain Python. Shared by both sides; `make release` copies it into every student 
 """
 
 import contextlib
+import re
 import sys
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,6 +29,36 @@ TOLERANCES = types.MappingProxyType(
 )
 NEIGHBOURS = 6  # values a failure shows around the first wrong one
 RED, BOLD, RESET = "\x1b[31m", "\x1b[1m", "\x1b[0m"
+MISTAKE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SAME_OUTPUT = "; or, giving the same output here, "
+# The ids of the mistakes named while judging, for the instructor's report (see `naming`).
+_NAMED: ContextVar[list[str] | None] = ContextVar("named_mistakes", default=None)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known mistake: a stable id (for the report of what a cohort got wrong) and the words a message uses."""
+
+    id: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if not MISTAKE_ID.fullmatch(self.id):
+            raise ValueError(f"a mistake id is lower-case words joined by '-', not {self.id!r}")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@contextlib.contextmanager
+def naming() -> Iterator[list[str]]:
+    """Collect, in order, the id of every mistake a failure message names inside this block."""
+    named: list[str] = []
+    token = _NAMED.set(named)
+    try:
+        yield named
+    finally:
+        _NAMED.reset(token)
 
 
 class CheckFailed(AssertionError):
@@ -80,24 +113,31 @@ def matches(
 
 
 def likely_mistake(
-    got: np.ndarray, mistakes: dict[str, Any], rtol: float | None = None, atol: float | None = None
+    got: np.ndarray,
+    mistakes: Mapping[Mistake, Any],
+    rtol: float | None = None,
+    atol: float | None = None,
 ) -> str:
-    """ "Likely mistake: ..." naming every known mistake whose output `got` reproduces, or "".
+    """ "Likely mistake: ..." naming the known mistakes whose output `got` reproduces, or "".
 
     Two mistakes can give the same output on one input; then both are named, never only the
     first, so that the hint is never about a mistake the answer may not have made.
     """
     found = [
-        text for text, wrong_output in mistakes.items() if matches(got, wrong_output, rtol, atol)
+        mistake
+        for mistake, wrong_output in mistakes.items()
+        if matches(got, wrong_output, rtol, atol)
     ]
-    if len(found) > 1:
-        return hint(f"{found[0]}; or, giving the same output here, {found[1]}")
-    return hint(found[0]) if found else ""
+    return hint(*found[:2])
 
 
-def hint(text: str) -> str:
-    """`text` as the closing line of a failure message."""
-    return f"\nLikely mistake: {text}" if text else ""
+def hint(*mistakes: Mistake | None) -> str:
+    """The closing "Likely mistake: ..." line of a failure message, naming `mistakes` (None: none), or ""."""
+    named = [mistake for mistake in mistakes if mistake is not None]
+    recording = _NAMED.get()
+    if recording is not None:
+        recording += [mistake.id for mistake in named]
+    return f"\nLikely mistake: {SAME_OUTPUT.join(map(str, named))}" if named else ""
 
 
 def show(array: np.ndarray) -> str:
@@ -131,8 +171,8 @@ def check_close(
     got: Any,
     expected: Any,
     what: str,
-    mistakes: dict[str, Any] | None = None,
-    shape_hints: dict[tuple[int, ...], str] | None = None,
+    mistakes: Mapping[Mistake, Any] | None = None,
+    shape_hints: Mapping[tuple[int, ...], Mistake] | None = None,
     rtol: float | None = None,
     atol: float | None = None,
 ) -> None:
@@ -144,10 +184,10 @@ def check_close(
     """
     got_array, expected_array = check_array(got, what), to_numpy(expected)
     if got_array.shape != expected_array.shape:
-        shape_hint = (shape_hints or {}).get(got_array.shape, "")
+        shape_hint = (shape_hints or {}).get(got_array.shape)
         named = (
             hint(shape_hint)
-            if shape_hint
+            if shape_hint is not None
             else likely_mistake(got_array, mistakes or {}, rtol, atol)
         )
         raise CheckFailed(
@@ -184,13 +224,13 @@ def neighbourhood(expected: np.ndarray, got: np.ndarray, index: tuple[int, ...])
     return f"at [{shown}]: expected {show(expected[where])}, got {show(got[where])}"
 
 
-def check_equal(got: Any, expected: Any, what: str, mistake: str = "") -> None:
+def check_equal(got: Any, expected: Any, what: str, mistake: Mistake | None = None) -> None:
     """Fail unless `got == expected` for plain Python values such as shapes, tuples and ints."""
     if type(got) is not type(expected) or got != expected:
         raise CheckFailed(f"{what}: expected {expected!r}, got {got!r}.{hint(mistake)}")
 
 
-def check_dtype(got: Any, expected: str, what: str, mistake: str) -> None:
+def check_dtype(got: Any, expected: str, what: str, mistake: Mistake | None) -> None:
     """Fail unless the array `got` has the dtype named `expected` (e.g. "float32")."""
     dtype = getattr(got, "dtype", None)
     if str(dtype) != expected:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from course.judging.checks import CheckFailed, highest_precision, hint
+from course.judging.checks import CheckFailed, Mistake, highest_precision, hint
 from course.judging.forbidden import NOTHING, Operation, forbidden_message
 from course.judging.payload import MalformedPayload, decode
 
@@ -101,7 +101,7 @@ class Exercise:
     # later calls (init, apply) cost compiling what a wrong first one (its parameter shapes) already gave away.
     checked_call_by_call: bool = False
     visible: tuple[dict[str, Any], ...] = ()
-    error_hints: ClassVar[dict[str, str]] = {}
+    error_hints: ClassVar[dict[str, Mistake]] = {}  # a text the error contains -> the mistake it shows
     # For an exercise whose library reference would itself be an allowed answer (same_padding may call
     # lax.padtype_to_pads), or would travel with a hidden case into the student's process (force_pair), the
     # reference lives only with the grader, under this dotted name; visible cases state their expected value.
@@ -152,7 +152,7 @@ class Exercise:
         """The message for an answer that raised `raised` ("TypeError: ...") while computing `what`."""
         if raised.startswith(NOT_WRITTEN):
             return not_written(self.name, raised.partition(": ")[2].strip())
-        mistake = next((text for key, text in self.error_hints.items() if key in raised), "")
+        mistake = next((m for key, m in self.error_hints.items() if key in raised), None)
         return f"{what} raised {shortened(raised)}{hint(mistake)}"
 
     def judge(self, case: dict[str, Any], record: Record, steps: slice = EVERY_CALL) -> None:
