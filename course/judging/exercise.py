@@ -101,7 +101,8 @@ class Exercise:
     # later calls (init, apply) cost compiling what a wrong first one (its parameter shapes) already gave away.
     checked_call_by_call: bool = False
     visible: tuple[dict[str, Any], ...] = ()
-    error_hints: ClassVar[dict[str, Mistake]] = {}  # a text the error contains -> the mistake it shows
+    # a text an error contains -> the mistake it shows
+    error_hints: ClassVar[dict[str, Mistake]] = {}
     # For an exercise whose library reference would itself be an allowed answer (same_padding may call
     # lax.padtype_to_pads), or would travel with a hidden case into the student's process (force_pair), the
     # reference lives only with the grader, under this dotted name; visible cases state their expected value.
