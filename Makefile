@@ -9,7 +9,7 @@ export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help env env-oldest sandbox browser database release publish publish-solutions lms-grades similarity lint format sync test autograde reports feedback lab bench bench-grading figures clean
+.PHONY: help env env-oldest env-colab sandbox browser database release publish publish-solutions lms-grades similarity lint format sync test autograde reports feedback lab bench bench-grading figures clean
 # Debian packages, installed when missing: as root directly, otherwise through sudo.
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 SUDO_INSTALL = else sudo apt-get install -y
@@ -24,6 +24,17 @@ env-oldest: .venv-oldest/.installed ## Create .venv-oldest, the oldest supported
 .venv-oldest/.installed: requirements-oldest.lock
 	test -x .venv-oldest/bin/python || $(PYTHON) -m venv .venv-oldest
 	.venv-oldest/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-oldest.lock
+	touch $@
+
+# Colab's Python, for .venv-colab: a python3.13 that runs, else pyenv's.
+PYTHON_COLAB ?= $(shell python3.13 -c 'import sys; print(sys.executable)' 2>/dev/null || ls -d "$$(pyenv root 2>/dev/null)"/versions/3.13*/bin/python3.13 2>/dev/null | tail -1)
+
+env-colab: .venv-colab/.installed ## Create .venv-colab, Google Colab's runtime (Python 3.13 and its versions), for the tests
+
+.venv-colab/.installed: requirements-colab.lock
+	@test -n "$(PYTHON_COLAB)" || { echo "Python 3.13, which .venv-colab mirrors Colab with, is missing: install it (pyenv install 3.13) or set PYTHON_COLAB=/path/to/python3.13" >&2; exit 1; }
+	test -x .venv-colab/bin/python || $(PYTHON_COLAB) -m venv .venv-colab
+	.venv-colab/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-colab.lock
 	touch $@
 
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -67,7 +78,7 @@ format: env ## Format and fix the code and the source notebooks' code cells, the
 sync: env ## Write the older file of each source notebook and its text twin (source/*/*.md) from the newer
 	$(VENV)/bin/jupytext --sync --quiet source/*/*.ipynb
 
-test: env lint env-oldest sandbox browser database ## Run every test: lint first, then unit, notebooks, release, grading, cluster, browser
+test: env lint env-oldest env-colab sandbox browser database ## Run every test: lint first, then unit, notebooks, release, grading, cluster, browser
 	$(PY) -m pytest tests source --nbval-lax; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; exit 1; fi; exit $$status
 

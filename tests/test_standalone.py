@@ -1,24 +1,34 @@
 """Each published notebook, with the reference answers in it as the released solutions have them, runs top to
-bottom where the `course` package does not exist, as on Colab, with the pinned versions and with the oldest
-supported jax and flax (.venv-oldest, `make env-oldest`). The student notebook, as released, runs with Run All
-to its last cell: each check of an exercise not written yet says so in one line, and every figure that does not
-need the student's code is drawn."""
+bottom where the `course` package does not exist, as on Colab, with the pinned versions, with the oldest
+supported jax and flax (.venv-oldest, `make env-oldest`) and on Google Colab's runtime as published
+(.venv-colab, `make env-colab`: Python 3.13 and Colab's versions). On Colab's runtime every correct answer of
+the corpus then passes its visible check too, so that a student who passes there is not failed for a version
+difference. The student notebook, as released, runs with Run All to its last cell: each check of an exercise
+not written yet says so in one line, and every figure that does not need the student's code is drawn."""
 
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from nbformat import NotebookNode
+from nbformat.v4 import new_code_cell
 
 from course.build.cells import grade_id, is_solution
-from course.build.contract import ASSIGNMENTS
+from course.build.contract import ASSIGNMENTS, Assignment
+from course.build.corpus import companion, variants
 from course.build.publish import SOLUTIONS
 from tests.notebooks import errors, execute, read
 from tests.test_build import blocked_course
 
 REPO = Path(__file__).resolve().parent.parent
+CHECK_MARK = "\N{CHECK MARK}"
 INLINE = "module://matplotlib_inline.backend_inline"  # figures drawn into the outputs, as students see them
-PYTHONS = {"pins": Path(sys.executable), "oldest": REPO / ".venv-oldest" / "bin" / "python"}
+PYTHONS = {
+    "pins": Path(sys.executable),
+    "oldest": REPO / ".venv-oldest" / "bin" / "python",
+    "colab": REPO / ".venv-colab" / "bin" / "python",
+}
 
 
 def kernel_for(python: Path, folder: Path) -> dict[str, str]:
@@ -44,8 +54,10 @@ def test_published_solution_notebook_runs_without_course(
 ):
     """The solution notebook is the student notebook with the reference answers in it."""
     python = PYTHONS[versions]
-    assert python.exists(), f"{python} is missing: run `make env-oldest`"
+    assert python.exists(), f"{python} is missing: run `make env-{versions}`"
     solution = read(with_solutions / SOLUTIONS / assignment.id / assignment.notebook)
+    if versions == "colab":
+        checked = add_correct_answers(solution, assignment)
     folder = tmp_path / "empty"
     folder.mkdir()
     environment = {**blocked_course(tmp_path), **kernel_for(python, tmp_path / "jupyter")}
@@ -55,11 +67,34 @@ def test_published_solution_notebook_runs_without_course(
     setup = next(cell for cell in filled.cells if cell.get("id") == "setup")
     report = next(o["text"] for o in setup.outputs if o.get("name") == "stdout")
     assert "WARNING" not in report, report
+    if versions == "colab":
+        for cell in filled.cells[-checked:]:
+            if cell.metadata.get("variant"):
+                shown = "".join(output.get("text", "") for output in cell.outputs)
+                assert f"\n{CHECK_MARK}" in f"\n{shown}", f"{cell.metadata.variant}: {shown}"
     if versions == "pins":
         student = execute(
             read(published / assignment.id / assignment.notebook), folder, environment
         )
         assert_runs_all_through(student, filled)
+
+
+def add_correct_answers(notebook: NotebookNode, assignment: Assignment) -> int:
+    """Append, for every variant correct on Colab's Python, its code and its exercise's check (the cell marked
+    with the variant), then the reference answers again; how many cells that added."""
+    references = {grade_id(cell): cell.source for cell in notebook.cells if is_solution(cell)}
+    added = []
+    for variant in variants(assignment.id):
+        if variant.kind != "correct" and not variant.python:
+            continue
+        own = [companion(variant)] if variant.companion else []
+        own.append((variant.exercise, variant.code))
+        check = new_code_cell(f"check_{variant.exercise}()")
+        check.metadata["variant"] = f"{variant.exercise}__{variant.name}"
+        added += [new_code_cell(code) for _, code in own] + [check]
+        added += [new_code_cell(references[exercise]) for exercise, _ in own]
+    notebook.cells += added
+    return len(added)
 
 
 def figures(cell) -> int:

@@ -7,7 +7,8 @@ A file tests/corpus/<assignment>/<exercise>__<variant>.py holds the solution cel
 `# feedback: <text the student must be shown>`. A failure that names a likely mistake must name the
 one the variant makes: the feedback, or `# hint: <text of its likely mistake>`. `# with:
 <exercise>__<variant>` puts another variant in its own solution cell too (a helper an earlier cell
-defines).
+defines). `# python: 3.12` marks a variant that is correct on that Python and later but fails where
+grading runs (`course.versions.GRADING_PYTHON`): tests/test_colab.py runs it as a correct answer.
 """
 
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 ENDLESS = "did not finish"  # the feedback of a variant that never returns: an endless loop
-HEADER = re.compile(r"^# (kind|feedback|hint|with): (.+)$", re.M)
+HEADER = re.compile(r"^# (kind|feedback|hint|with|python): (.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Variant:
     code: str
     companion: str = ""
     hint: str = ""
+    python: str = ""  # the first Python it is correct on, where that is newer than the grading one
 
 
 def load(path: Path) -> Variant:
@@ -49,6 +51,7 @@ def load(path: Path) -> Variant:
         text,
         header.get("with", ""),
         header.get("hint", ""),
+        header.get("python", ""),
     )
 
 

@@ -46,6 +46,7 @@ from course.judging.checks import CheckFailed, naming
 from course.judging.exercise import NOT_WRITTEN, Exercise, Record, cases_text
 from course.judging.forbidden import forbidden_message
 from course.judging.payload import MIME_TYPE, MalformedPayload
+from course.versions import newer_library_note
 
 
 class Verdict:
@@ -113,10 +114,13 @@ def unfinished(name: str, ran: dict[str, Any], solution_error: str | None) -> Ve
         reason = "they ran out of time (the answer may loop forever or be very slow)"
     elif done.get("setup"):
         reason = f"the notebook's setup failed ({str(done['setup'])[:200]})"
+    elif done.get("test") and solution_error:  # what the tests raised follows from it
+        newer = newer_library_note(solution_error)
+        reason = f"the solution cell of {name} raised {solution_error[:200]}" + (
+            f"; {newer}" if newer else ""
+        )
     elif done.get("test"):
         reason = f"they raised {str(done['test'])[:200]}"
-        if solution_error:
-            reason += f"; the solution cell of {name} raised {solution_error[:200]}"
     elif not done:
         reason = "the process stopped before they could run (it crashed, was killed, or ran out of memory)"
     else:

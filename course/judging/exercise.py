@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from course.judging.checks import CheckFailed, Mistake, highest_precision, hint
 from course.judging.forbidden import NOTHING, Operation, forbidden_message
 from course.judging.payload import MalformedPayload, decode
+from course.versions import newer_library_note
 
 NOT_WRITTEN = "NotImplementedError"
 EVERY_CALL = slice(None)
@@ -153,7 +154,10 @@ class Exercise:
         """The message for an answer that raised `raised` ("TypeError: ...") while computing `what`."""
         if raised.startswith(NOT_WRITTEN):
             return not_written(self.name, raised.partition(": ")[2].strip())
-        mistake = next((m for key, m in self.error_hints.items() if key in raised), None)
+        newer = newer_library_note(raised)
+        mistake = next((m for key, m in self.error_hints.items() if key in raised), None) or (
+            Mistake("newer-python", newer) if newer else None
+        )
         return f"{what} raised {shortened(raised)}{hint(mistake)}"
 
     def judge(self, case: dict[str, Any], record: Record, steps: slice = EVERY_CALL) -> None:

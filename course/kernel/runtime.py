@@ -10,7 +10,14 @@ import sys
 import torch
 
 from course.judging.device import DEVICE
-from course.versions import DIFFERENCES, OLDEST, PINS
+from course.versions import (
+    DIFFERENCES,
+    GRADING_PYTHON,
+    OLDEST,
+    PINS,
+    TESTED_TORCH,
+    graded_on,
+)
 
 __all__ = ["DEVICE", "report_runtime"]
 
@@ -86,10 +93,20 @@ def installed_platform() -> str:
 
 
 def version_warnings(
-    installed: dict[str, str | None], colab: bool = False, platform: str = "cpu"
+    installed: dict[str, str | None],
+    colab: bool = False,
+    platform: str = "cpu",
+    python: tuple[int, ...] = GRADING_PYTHON,
 ) -> list[str]:
-    """What to tell a student about their versions: missing or unsupported ones, and known differences."""
+    """What to tell a student about their versions: missing or unsupported ones, known differences, and
+    a Python newer than the one that grades."""
     warnings = []
+    if python[:2] > GRADING_PYTHON:
+        warnings.append(
+            f"Note: this is Python {'.'.join(map(str, python[:2]))}, and solutions are graded on "
+            f"{graded_on()}: syntax or standard-library functions added since (a `type` statement, "
+            "itertools.batched) fail there."
+        )
     command = install_command(platform, torch_missing=installed.get("torch") is None)
     for package, pinned in PINS.items():
         version = installed.get(package)
@@ -106,8 +123,12 @@ def version_warnings(
                 f"WARNING: {package} {version} is older than this course supports ({OLDEST[package]} "
                 f"and later), so some cells or checks may fail: {how}."
             )
-        elif package == "torch" and _release(version)[:2] != _release(pinned)[:2]:
-            warnings.append(f"Note: the notebooks are tested with torch {pinned} only.")
+        elif package == "torch" and all(
+            _release(version)[:2] != _release(tested)[:2] for tested in TESTED_TORCH
+        ):
+            warnings.append(
+                f"Note: the notebooks are tested with torch {' and '.join(TESTED_TORCH)} only."
+            )
         elif _release(version)[:2] > _release(pinned)[:2]:
             warnings.append(
                 f"Note: {package} {version} is newer than the versions the course is tested with "
@@ -140,5 +161,7 @@ def report_runtime() -> None:
     installed = {package: _version(package) for package in PINS}
     print(f"Running on {'Google Colab' if in_colab() else 'a local machine'}: {accelerator()}")
     print("Versions: " + ", ".join(f"{p} {v or 'missing'}" for p, v in installed.items()))
-    for warning in version_warnings(installed, in_colab(), installed_platform()):
+    for warning in version_warnings(
+        installed, in_colab(), installed_platform(), sys.version_info[:2]
+    ):
         print(warning)
