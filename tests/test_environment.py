@@ -1,6 +1,10 @@
 """The pins: requirements.lock, pyproject.toml, environment.yml and the notebooks' runtime report agree."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,7 +16,7 @@ from course.kernel.runtime import (
     jax_platform,
     version_warnings,
 )
-from course.versions import OLDEST, PINS
+from course.versions import COLAB, GRADING_PYTHON, NEWER_LIBRARY, OLDEST, PINS, newer_library_note
 
 REPO = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*$")
@@ -59,8 +63,9 @@ def test_torch_is_the_cpu_wheel_version():
 def test_version_warnings():
     assert version_warnings(dict(PINS)) == []
     assert version_warnings({**PINS, "torch": "2.13.1+cu121"}) == []
-    assert version_warnings({**PINS, "torch": "2.8.0+cu126"}) == [
-        "Note: the notebooks are tested with torch 2.13.0 only."
+    assert version_warnings({**PINS, "torch": "2.11.0+cu128"}) == []  # Colab's, tested too
+    assert version_warnings({**PINS, "torch": "2.9.0+cpu"}) == [  # Colab's TPU runtimes
+        "Note: the notebooks are tested with torch 2.13.0 and 2.11.0 only."
     ]
     oldest = version_warnings(dict(OLDEST))
     assert len(oldest) == 2 and "VariableState" in oldest[0] and "`.value`" in oldest[1]
@@ -114,3 +119,103 @@ def test_oldest_versions_match_their_lock():
     for name, version in OLDEST.items():
         assert oldest[name] == version
     assert oldest["jaxlib"] == OLDEST["jax"]
+
+
+def test_colab_versions_match_their_lock():
+    colab = pins(REPO / "requirements-colab.lock")
+    for name, version in COLAB.items():
+        if name != "python":
+            assert colab[name] == version, name
+    assert colab["jaxlib"] == COLAB["jax"]
+    assert f"Python {COLAB['python']}" in (REPO / "requirements-colab.lock").read_text()
+
+
+def test_colab_environment_is_colabs_python():
+    python = REPO / ".venv-colab" / "bin" / "python"
+    assert python.exists(), f"{python} is missing: run `make env-colab`"
+    found = subprocess.run(
+        [python, "-c", "import sys; print(*sys.version_info[:2], sep='.')"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert found == COLAB["python"]
+
+
+def test_grading_python_is_the_courses_python():
+    """The Python that messages say grades is the one .venv, and so every grading process, runs on."""
+    grading = ".".join(map(str, GRADING_PYTHON))
+    assert sys.version_info[:2] == GRADING_PYTHON
+    assert re.search(rf"^PYTHON \?= python{grading}$", (REPO / "Makefile").read_text(), re.M)
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())
+    assert project["tool"]["mypy"]["python_version"] == grading
+    assert project["project"]["requires-python"].startswith(f">={grading},")
+    assert f"python={grading}" in (REPO / "environment.yml").read_text()
+
+
+def test_a_newer_python_is_noted_once():
+    (note,) = version_warnings(dict(PINS), colab=True, python=(3, 13))
+    assert note.startswith("Note: this is Python 3.13, and solutions are graded on Python 3.11")
+    assert version_warnings(dict(PINS), python=(3, 11)) == []
+
+
+def later_python(version: str) -> str:
+    """The path of a Python `version` ("3.12") on this machine: .venv-colab's for Colab's, else one on PATH."""
+    if version == COLAB["python"]:
+        return str(REPO / ".venv-colab" / "bin" / "python")
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    found = sorted(pyenv.glob(f"versions/{version}.*/bin/python{version}")) or [
+        Path(path) for path in [shutil.which(f"python{version}")] if path
+    ]
+    assert found, f"python{version} is missing: install it (pyenv install {version})"
+    return str(found[-1])
+
+
+PROBE = """
+import importlib, sys
+for name in sys.argv[1:]:
+    module, _, attribute = name.rpartition(".")
+    print(name, hasattr(importlib.import_module(module), attribute))
+"""
+
+
+def has_names(python: str, names: list[str]) -> dict[str, bool]:
+    """Which of `names` ("itertools.batched") the standard library of `python` has."""
+    found = subprocess.run(
+        [python, "-c", PROBE, *names], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return {name: present == "True" for name, present in zip(found[::2], found[1::2])}
+
+
+@pytest.mark.parametrize("version", sorted(set(NEWER_LIBRARY.values())))
+def test_newer_library_names_are_new_in_the_python_the_table_says(version):
+    """Each name the table dates is missing from the grading Python and the Python before its own, and present in
+    its own."""
+    names = [name for name, added in NEWER_LIBRARY.items() if added == version]
+    previous = f"3.{int(version.split('.')[1]) - 1}"
+    without = {sys.executable} | ({later_python(previous)} if previous != "3.11" else set())
+    for python in without:
+        assert has_names(python, names) == dict.fromkeys(names, False), python
+    assert has_names(later_python(version), names) == dict.fromkeys(names, True)
+
+
+@pytest.mark.parametrize(
+    ("raised", "note"),
+    [
+        (
+            "AttributeError: module 'itertools' has no attribute 'batched'",
+            "itertools.batched is new in Python 3.12, and solutions are graded on Python 3.11",
+        ),
+        (
+            "ImportError: cannot import name 'override' from 'typing' (/usr/lib/python3.11/typing.py)",
+            "typing.override is new in Python 3.12, and solutions are graded on Python 3.11",
+        ),
+        ("AttributeError: module 'math' has no attribute 'fma'", "math.fma is new in Python 3.13"),
+        ("AttributeError: module 'itertools' has no attribute 'chunked'", ""),  # in no Python
+        ("AttributeError: module 'torch' has no attribute 'batched'", ""),
+        ("NameError: name 'batched' is not defined", ""),
+    ],
+)
+def test_a_name_missing_from_the_grading_python_is_explained(raised, note):
+    found = newer_library_note(raised)
+    assert (note in found) if note else found == ""

@@ -5,10 +5,16 @@ does (tests/test_lockdown.py): patching libraries, reading frames or globals, co
 and the rest are not the source check's business any more.
 """
 
+import json
+import re
+import subprocess
+
 import pytest
 
 from course.grading.policy import violations
 from course.judging.forbidden import CONVOLUTION, MATRIX_PRODUCT, NOTHING, TRACE
+from course.versions import COLAB
+from tests.test_environment import later_python
 
 ACCEPTED = {
     "loops and imports": """
@@ -206,3 +212,92 @@ def test_spellings_are_refused_only_where_the_operation_has_no_switch():
         "def f(m):\n    return m.numpy().trace()",
     ):
         assert violations(source, MATRIX_PRODUCT | TRACE) == [], source
+
+
+# Solutions the grading Python cannot parse: what each is blamed on is checked against Python 3.12 and 3.13 themselves.
+UNPARSABLE = {
+    "a type statement": "type Matrix = torch.Tensor\n",
+    "a generic type alias": "type Pair[T] = tuple[T, T]\n",
+    "a generic function": "def first[T](items: list[T]) -> T:\n    return items[0]\n",
+    "a generic class": "class Box[T: (int, str)](Base):\n    pass\n",
+    "a generic method": "class Box:\n    def get[T](self, x: T) -> T:\n        return x\n",
+    "an f-string reusing its quotes": 'sizes = {"n": 3}\nlabel = f"n = {sizes["n"]}"\n',
+    "an f-string nested in one with its quotes": 'label = f"{f"{x}"}"\n',
+    "an f-string with a backslash in its braces": "label = f'{\"\\n\".join(names)}'\n",
+    "an f-string with a comment in its braces": 'x = 1\nlabel = f"""{\nx  # the value\n}"""\n',
+    "an f-string whose braces span lines": "label = f'{1 +\n2}'\n",
+    "an f-string with strings joined in its braces": "label = f'{'a' 'b'}'\n",
+    "an f-string with a quote in its format spec": 'label = f"{x:{w["n"]}}"\n',
+    "a missing colon": "def f(x)\n    return x\n",
+    "an f-string never closed": "label = f'{x'\n",
+    "an f-string with an empty expression": "label = f'{}'\n",
+    "an f-string with a comment on one line": "label = f'{x # the value}'\n",
+    "an f-string with a single closing brace": "label = f'{x}}'\n",
+    "an f-string with mismatched brackets": 'label = f"{a["b"}"\n',
+    "an f-string with no conversion": 'label = f"{x!}"\n',
+    "an unclosed bracket": "y = torch.zeros((3, 4)\n",
+    "a keyword as a name": "class = 3\n",
+    "empty type parameters": "def f[](x):\n    return x\n",
+    "a type statement and a missing colon": "type Matrix = list\ndef f(x)\n    return x\n",
+    "an f-string reusing its quotes and a stray bracket": 'label = f"{d["n"]}"\ny = (1,\n',
+}
+
+
+@pytest.fixture(scope="module")
+def parsed_by_later_pythons() -> dict[str, dict[str, bool]]:
+    """Python version -> sample name -> whether that Python parses it."""
+    probe = (
+        "import ast, json, sys\n"
+        "def parses(source):\n"
+        "    try:\n        ast.parse(source)\n    except SyntaxError:\n        return False\n"
+        "    return True\n"
+        "print(json.dumps({k: parses(v) for k, v in json.load(sys.stdin).items()}))"
+    )
+    found = {}
+    for version in ("3.12", COLAB["python"]):
+        run = subprocess.run(
+            [later_python(version), "-c", probe],
+            input=json.dumps(UNPARSABLE),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found[version] = json.loads(run.stdout)
+    return found
+
+
+@pytest.mark.parametrize("name", UNPARSABLE)
+def test_a_syntax_error_is_blamed_on_a_newer_python_only_where_that_python_reads_it(
+    name, parsed_by_later_pythons
+):
+    (violation,) = violations(UNPARSABLE[name], NOTHING)
+    assert violation.message.startswith("syntax error in Python 3.11, which grades: ")
+    assert "\n" not in violation.message
+    newer = re.findall(r"is new in Python (3\.\d+)", violation.message)
+    assert set(newer) <= {"3.12"}
+    assert parsed_by_later_pythons["3.12"][name] == bool(newer), violation.message
+    assert parsed_by_later_pythons[COLAB["python"]][name] == bool(newer), violation.message
+
+
+def test_what_each_newer_feature_is_called():
+    def said(name: str) -> str:
+        return violations(UNPARSABLE[name], NOTHING)[0].message
+
+    assert said("a type statement").endswith("; a `type` statement is new in Python 3.12")
+    assert said("a generic function").endswith(
+        "; a type parameter list in brackets is new in Python 3.12"
+    )
+    for name in ("an f-string reusing its quotes", "an f-string with a backslash in its braces"):
+        assert said(name).endswith(
+            "; an f-string that holds its own quotes, a backslash or a comment inside its braces "
+            "is new in Python 3.12"
+        )
+
+
+def test_except_without_parentheses_is_named_as_python_314s():
+    """PEP 758. No Python 3.14 is at hand: the claim rests on the PEP, and the `as` form stays an error."""
+    source = "try:\n    x = 1\nexcept ValueError, TypeError:\n    x = 0\n"
+    (violation,) = violations(source, NOTHING)
+    assert violation.message.endswith("; `except A, B:` without parentheses is new in Python 3.14")
+    with_as = source.replace("TypeError:", "TypeError as error:")
+    assert "new in Python" not in violations(with_as, NOTHING)[0].message

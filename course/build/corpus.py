@@ -8,7 +8,8 @@ A file tests/corpus/<assignment>/<exercise>__<variant>.py holds the solution cel
 one the variant makes: the feedback, or `# hint: <text of its likely mistake>`. `# with:
 <exercise>__<variant>` puts another variant in its own solution cell too (a helper an earlier cell
 defines). `# python: 3.12` marks a variant that is correct on that Python and later but fails where
-grading runs (`course.versions.GRADING_PYTHON`): tests/test_colab.py runs it as a correct answer.
+grading runs (`course.versions.GRADING_PYTHON`): tests/test_standalone.py checks it as a correct answer on
+Colab's stack.
 """
 
 import re

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from course.build.contract import ASSIGNMENTS
 from course.build.readme import notebook_table
-from course.versions import PINS
+from course.versions import COLAB, GRADING_PYTHON, PINS, graded_on
 
 TEMPLATES = Path(__file__).resolve().parent / "student"
 SOLUTIONS = "solutions"  # the folder `make publish-solutions` adds solution notebooks to
@@ -54,7 +54,12 @@ def student_files(root: Path) -> dict[str, bytes]:
     readme = (
         (TEMPLATES / "README.md")
         .read_text()
-        .format(table=notebook_table(folder=""), versions=tested)
+        .format(
+            table=notebook_table(folder=""),
+            versions=tested,
+            graded_on=graded_on(),
+            colab_python=COLAB["python"],
+        )
     )
     environment = "\n".join(
         [
@@ -62,7 +67,7 @@ def student_files(root: Path) -> dict[str, bytes]:
             "channels:",
             "  - conda-forge",
             "dependencies:",
-            "  - python=3.11",
+            f"  - python={'.'.join(map(str, GRADING_PYTHON))}",
             "  - pip",
             "  - pip:",
             *(f"      - {package}=={version}" for package, version in versions.items()),

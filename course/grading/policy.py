@@ -12,11 +12,10 @@ however it is spelled (`course.kernel.lockdown`). The source is checked for thre
 
 import ast
 import importlib
-import re
 import types
-from collections.abc import Callable
 from dataclasses import dataclass
 
+from course.grading.newer_syntax import newer_features
 from course.judging.forbidden import ALLOWED_IMPORTS, Operation
 from course.versions import graded_on
 
@@ -84,68 +83,13 @@ def spelling_violations(tree: ast.Module, operation: Operation) -> list[Violatio
     ]
 
 
-_FSTRING_START = re.compile(r"(?<![\w'\"])[rR]?[fF][rR]?('\'\'|\"\"\"|'|\")")
-
-
-def fstring_needs_python312(line: str) -> bool:
-    """Whether an f-string on `line` holds its own quotes (in a string that closes), a backslash or a
-    comment inside its braces: Python 3.12 reads them, 3.11 does not."""
-    for start in _FSTRING_START.finditer(line):
-        quote, depth, i = start[1], 0, start.end()
-        while i < len(line):
-            if depth == 0:
-                if line.startswith(quote, i):
-                    break
-                if line.startswith(("{{", "}}"), i):
-                    i += 2
-                    continue
-                depth += line[i] == "{"
-            elif line[i] in "\\#":
-                return True
-            elif line[i] in "'\"":
-                close = line.find(line[i], i + 1)
-                if close < 0:
-                    break  # a string that never closes: an error on every Python
-                if quote == line[i] or "\\" in line[i:close]:
-                    return True
-                i = close
-            elif line[i] in "{}":
-                depth += 1 if line[i] == "{" else -1
-            i += 1
-    return False
-
-
-# Syntax the grading Python refuses but a newer one reads: (whether a failing line uses it, what to say).
-NEWER_SYNTAX: list[tuple[Callable[[str, str], bool], str]] = [
-    (
-        lambda line, _: bool(re.match(r"\s*type\s+[A-Za-z_]\w*\s*[\[=]", line)),
-        "a `type` statement is new in Python 3.12",
-    ),
-    (
-        lambda line, _: bool(re.match(r"\s*(async\s+)?(def|class)\s+\w+\s*\[", line)),
-        "type parameters in brackets are new in Python 3.12",
-    ),
-    (
-        lambda line, error: error.startswith("f-string") and fstring_needs_python312(line),
-        "an f-string that holds its own quotes, a backslash or a comment inside its braces is new "
-        "in Python 3.12",
-    ),
-    (
-        lambda _, error: error.startswith("multiple exception types must be parenthesized"),
-        "`except A, B:` without parentheses is new in Python 3.14",
-    ),
-]
-
-
 def syntax_message(source: str, error: SyntaxError) -> str:
     """What to say about a solution that does not parse on the grading Python: the error, and the newer
-    Python's syntax it uses where that is why."""
-    lines = source.splitlines()
-    line = lines[error.lineno - 1] if error.lineno and error.lineno <= len(lines) else ""
-    newer = next((note for uses, note in NEWER_SYNTAX if uses(line, error.msg)), "")
-    return f"syntax error in {graded_on()}, which grades: {error.msg}" + (
-        f"; {newer}" if newer else ""
+    Python's syntax that is why, where it is."""
+    newer = "".join(
+        f"; {feature.what} is new in Python {feature.python}" for feature in newer_features(source)
     )
+    return f"syntax error in {graded_on()}, which grades: {error.msg}{newer}"
 
 
 def violations(source: str, operation: Operation) -> list[Violation]:
