@@ -26,8 +26,8 @@ DIFFERENCES = {
         ),
         (
             "0.12.1",
-            "Flax before 0.12.1 does not warn when a Param is read with `.value`; `param[...]`, which "
-            "these notebooks use, works the same.",
+            "Flax before 0.12.1 has no `get_value()` and does not warn when a Param is read with `.value`; "
+            "`param[...]`, which these notebooks use, works the same.",
         ),
     ],
 }
@@ -53,6 +53,11 @@ NEWER_LIBRARY = {
 _MISSING_NAME = re.compile(
     r"module '([\w.]+)' has no attribute '(\w+)'|cannot import name '(\w+)' from '([\w.]+)'"
 )
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    """The numeric release of a version string: (0, 12, 8) for "0.12.8", (2, 13, 0) for "2.13.0+cpu"."""
+    return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
 
 
 def graded_on() -> str:

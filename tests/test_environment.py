@@ -70,8 +70,8 @@ def test_version_warnings():
     oldest = version_warnings(dict(OLDEST))
     assert len(oldest) == 2 and "VariableState" in oldest[0] and "`.value`" in oldest[1]
     assert version_warnings({**PINS, "flax": "0.12.0"}) == [  # the .value warning came in 0.12.1
-        "Note: Flax before 0.12.1 does not warn when a Param is read with `.value`; `param[...]`, "
-        "which these notebooks use, works the same."
+        "Note: Flax before 0.12.1 has no `get_value()` and does not warn when a Param is read with "
+        "`.value`; `param[...]`, which these notebooks use, works the same."
     ]
     too_old = version_warnings({**PINS, "flax": "0.10.6"}, colab=True)
     assert too_old[0].startswith(

@@ -9,7 +9,8 @@ one the variant makes: the feedback, or `# hint: <text of its likely mistake>`. 
 <exercise>__<variant>` puts another variant in its own solution cell too (a helper an earlier cell
 defines). `# python: 3.12` marks a variant that is correct on that Python and later but fails where
 grading runs (`course.versions.GRADING_PYTHON`): tests/test_standalone.py checks it as a correct answer on
-Colab's stack.
+Colab's stack. `# flax: 0.12.1` marks a correct variant that needs that Flax, newer than Colab's: there, its
+check must fail and say so.
 """
 
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
 ENDLESS = "did not finish"  # the feedback of a variant that never returns: an endless loop
-HEADER = re.compile(r"^# (kind|feedback|hint|with|python): (.+)$", re.M)
+HEADER = re.compile(r"^# (kind|feedback|hint|with|python|flax): (.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Variant:
     companion: str = ""
     hint: str = ""
     python: str = ""  # the first Python it is correct on, where that is newer than the grading one
+    flax: str = ""  # the first Flax it is correct on, where that is newer than Colab's
 
 
 def load(path: Path) -> Variant:
@@ -53,6 +55,7 @@ def load(path: Path) -> Variant:
         header.get("with", ""),
         header.get("hint", ""),
         header.get("python", ""),
+        header.get("flax", ""),
     )
 
 

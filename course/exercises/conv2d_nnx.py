@@ -14,6 +14,7 @@ Flax 0.10 and 0.11, so a student's older Flax does not change what the checks se
 from collections.abc import Callable
 from typing import Any
 
+import flax
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -47,6 +48,15 @@ ERROR_HINTS = {
         "rngs must be an nnx.Rngs, not a key: pass rngs=nnx.Rngs(int(seed))",
     ),
 }
+# Variable.get_value() and set_value() came with Flax 0.12.1: on an older Flax (Colab's was 0.11.2) they fail.
+if not hasattr(nnx.Variable, "get_value"):
+    ERROR_HINTS["has no attribute 'get_value'"] = ERROR_HINTS["has no attribute 'set_value'"] = (
+        Mistake(
+            "get-value-needs-newer-flax",
+            f"get_value() and set_value() came with Flax 0.12.1, and this runtime has Flax {flax.__version__}: "
+            "read a Param with self.kernel[...], which every Flax has",
+        )
+    )
 SIZES = ("in_features", "out_features", "kernel_h", "kernel_w", "stride")
 BIAS_SHIFT = 0.5  # keeps the random bias away from zero, so a bias that is never added shows
 

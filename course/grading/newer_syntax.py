@@ -75,7 +75,8 @@ def _fstring(source: str, i: int, quote: str) -> tuple[str, int]:
 def _code(source: str, i: int = 0, stop: str = "") -> tuple[str, int]:
     """Code from `i` with each f-string in it rewritten, up to the first character of `stop` outside brackets
     (the end of the source if `stop` is empty), and the index where it stopped."""
-    out, depth = [], 0
+    out: list[str] = []
+    depth = 0
     while i < len(source):
         char = source[i]
         if depth == 0 and char in stop and not source.startswith("!=", i):

@@ -17,6 +17,7 @@ from course.versions import (
     PINS,
     TESTED_TORCH,
     graded_on,
+    version_tuple,
 )
 
 __all__ = ["DEVICE", "report_runtime"]
@@ -38,11 +39,6 @@ def _version(package: str) -> str | None:
         return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return None
-
-
-def _release(version: str) -> tuple[int, ...]:
-    """The numeric release of a version string: (0, 12, 8) for "0.12.8", (2, 13, 0) for "2.13.0+cpu"."""
-    return tuple(int(part) for part in version.split("+")[0].split(".")[:3] if part.isdigit())
 
 
 # The distributions that tell which JAX build a machine needs (`jax_platform`).
@@ -113,7 +109,7 @@ def version_warnings(
         if version is None:
             warnings.append(f"WARNING: {package} is not installed: run `{command}`.")
             continue
-        if _release(version) < _release(OLDEST[package]) and package != "torch":
+        if version_tuple(version) < version_tuple(OLDEST[package]) and package != "torch":
             how = (
                 f"run `{command}` in a new cell, then Runtime > Restart session"
                 if colab
@@ -124,18 +120,18 @@ def version_warnings(
                 f"and later), so some cells or checks may fail: {how}."
             )
         elif package == "torch" and all(
-            _release(version)[:2] != _release(tested)[:2] for tested in TESTED_TORCH
+            version_tuple(version)[:2] != version_tuple(tested)[:2] for tested in TESTED_TORCH
         ):
             warnings.append(
                 f"Note: the notebooks are tested with torch {' and '.join(TESTED_TORCH)} only."
             )
-        elif _release(version)[:2] > _release(pinned)[:2]:
+        elif version_tuple(version)[:2] > version_tuple(pinned)[:2]:
             warnings.append(
                 f"Note: {package} {version} is newer than the versions the course is tested with "
                 f"({OLDEST[package]} to {pinned})."
             )
         for changed_in, note in DIFFERENCES.get(package, []):
-            if _release(version) < _release(changed_in):
+            if version_tuple(version) < version_tuple(changed_in):
                 warnings.append(f"Note: {note}")
     return warnings
 

@@ -1,4 +1,5 @@
 # kind: correct
+# flax: 0.12.1
 class MyConv2D(nnx.Module):
     """A 2-D convolution (HWIO kernel, SAME padding, the same stride on both axes) as a Flax NNX module."""
 
