@@ -10,7 +10,14 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from course.build import inline
-from course.build.verify import leaked_lines, release_problems, source_problems
+from course.build.verify import (
+    hidden_test_problems,
+    leaked_lines,
+    release_problems,
+    source_problems,
+)
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def blocked_course(tmp_path: Path) -> dict[str, str]:
@@ -216,3 +223,18 @@ def test_leaks_missing_stubs_and_course_imports_are_reported():
     assert "markers" in problems and "secret check" in problems
     del marked.cells[1]
     assert "nbgrader cell 'test_f' is missing" in "\n".join(release_problems(source, marked))
+
+
+def test_hidden_tests_must_substitute_exactly_the_answers_their_exercise_uses():
+    """A hidden test that let conv1d call the student's own pad1d would cost one mistake twice."""
+    source = nbformat.read(REPO / "source" / "03_padding" / "padding.ipynb", as_version=4)
+    assert hidden_test_problems(source, "course.exercises.padding") == []
+    (cell,) = [
+        c
+        for c in source.cells
+        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "test_conv1d"
+    ]
+    cell.source = cell.source.replace('substitutes={"pad1d": _reference_pad1d}, ', "")
+    assert hidden_test_problems(source, "course.exercises.padding") == [
+        "grade cell test_conv1d: substitutes [], but conv1d uses ['pad1d'] (its exercise's `uses`)"
+    ]

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -19,6 +20,8 @@ from course.judging.checks import (
     naming,
 )
 from course.judging.payload import Opaque
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def message(call) -> str:
@@ -224,3 +227,60 @@ def test_on_a_cpu_a_check_reuses_what_the_notebook_compiled():
     with highest_precision():
         layer(x, x.T)
     assert layer._cache_size() == 1
+
+
+PAD1D_IN_FLOAT64 = """
+def pad1d(x, left, right, pad_value):
+    out = torch.full((*x.shape[:-1], left + x.shape[-1] + right), pad_value, dtype=torch.float64)
+    out[..., left : left + x.shape[-1]] = x
+    return out
+"""
+
+
+def notebook_checks(monkeypatch, assignment_id: str, answers: dict[str, str]) -> dict:
+    """The source notebook's setup run in a namespace that stands for `__main__`, with these answers in it."""
+    from course.build.cells import grade_id, is_solution, reference_answers
+    from course.build.contract import ASSIGNMENTS
+    from tests.notebooks import read
+
+    assignment = next(a for a in ASSIGNMENTS if a.id == assignment_id)
+    source = read(assignment.path(REPO / "source"))
+    namespace: dict = {}
+    (setup,) = [cell for cell in source.cells if cell.get("id") == "setup"]
+    exec(setup.source, namespace)
+    chosen = {**reference_answers(source), **answers}
+    for cell in source.cells:
+        if is_solution(cell):
+            exec(chosen[grade_id(cell)], namespace)
+    for name, value in namespace.items():
+        monkeypatch.setattr(sys.modules["__main__"], name, value, raising=False)
+    return namespace
+
+
+def test_a_check_that_fails_while_an_answer_it_uses_fails_points_to_that_answer(monkeypatch):
+    """conv1d is right, but the student's pad1d returns float64: the failure points to pad1d, not to conv1d."""
+    checks = notebook_checks(monkeypatch, "03_padding", {"pad1d": PAD1D_IN_FLOAT64})
+    with pytest.raises(CheckFailed) as failure:
+        checks["check_conv1d"]()
+    lines = str(failure.value).splitlines()
+    # conv1d's einsum meets pad1d's float64 and x's float32 weights
+    assert len(lines) == 2 and lines[0].startswith("conv1d(") and "Double" in lines[0]
+    assert lines[1] == (
+        "conv1d may call your pad1d, which fails its own check: get check_pad1d() passing first."
+    )
+    with pytest.raises(CheckFailed, match="expected dtype float32"):  # pad1d's own check says why
+        checks["check_pad1d"]()
+
+
+def test_a_wrong_answer_whose_used_answers_pass_keeps_its_own_hint(monkeypatch):
+    flipped = "def conv1d(x, weights, stride=1, padding=0):\n" + (
+        "    return _right(x, weights.flip(-1), stride, padding)\n"
+    )
+    checks = notebook_checks(monkeypatch, "03_padding", {})
+    checks["_right"] = checks["conv1d"]
+    exec(flipped, checks)
+    monkeypatch.setattr(sys.modules["__main__"], "conv1d", checks["conv1d"])
+    with pytest.raises(CheckFailed) as failure:
+        checks["check_conv1d"]()
+    assert "pad1d" not in str(failure.value)
+    assert "Likely mistake: " in str(failure.value) and "flipped" in str(failure.value)

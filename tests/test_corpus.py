@@ -1,4 +1,5 @@
-"""Every corpus variant, graded on the real path: the policy, a locked-down grading process of its own, the verdict.
+"""Every corpus variant, graded on the real path: the policy, a locked-down grading process of its own, the verdict;
+and every wrong variant's visible check, held to the same rules for its message.
 
 Each variant's code replaces its exercise's solution in a submission that holds the reference answers
 elsewhere; the exercise is then graded as nbgrader's autograde grades it (`course.grading.processes`
@@ -7,8 +8,11 @@ exercise, two grading processes at a time. tests/test_grading_flow.py grades a s
 variants through nbgrader itself, on both paths.
 """
 
+import contextlib
+import io
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -16,12 +20,13 @@ import pytest
 
 from course.build.cells import grade_id, is_solution, reference_answers, submission
 from course.build.contract import ASSIGNMENTS, Assignment
+from course.build.corpus import ENDLESS
 from course.grading.intake import exercises_of, rebuild
 from course.grading.notes import NOTES, PASSED, VERDICTS
 from course.grading.pipeline import restore_hidden_tests
 from course.grading.processes import GradeInProcesses
 from course.grading.verdicts import TrustedVerdicts
-from course.judging.checks import SAME_OUTPUT
+from course.judging.checks import CHECK_MARK, SAME_OUTPUT, CheckFailed
 from tests.corpus import Variant, answers_with, variants
 from tests.notebooks import read
 
@@ -63,6 +68,55 @@ def graded(assignment: Assignment, variant: Variant) -> tuple[bool, str, str, di
     return output.get("output_type") == "stream", told, "\n".join(metadata["notes"]), summary
 
 
+# This worker's notebook namespace right after the setup cell, by assignment (a worker checks one assignment).
+_AFTER_SETUP: dict[str, dict] = {}
+
+
+def checked(assignment: Assignment, variant: Variant) -> tuple[bool, str]:
+    """Whether `variant` passes its visible check, as a student runs it in the source notebook with the reference
+    answers in the other solution cells, and the check's message (an error's text if the check itself broke).
+
+    The notebook lives in this worker's `__main__`, where checks look for answers; its setup cell runs once.
+    """
+    namespace = vars(sys.modules["__main__"])
+    source = read(assignment.path(REPO / "source"))
+    if assignment.id not in _AFTER_SETUP:
+        assert not _AFTER_SETUP, "one worker, one assignment"
+        (setup,) = [cell for cell in source.cells if cell.get("id") == "setup"]
+        with contextlib.redirect_stdout(io.StringIO()):  # the runtime report
+            exec(setup.source, namespace)
+        _AFTER_SETUP[assignment.id] = dict(namespace)
+    namespace.clear()  # nothing an earlier variant bound is left
+    namespace.update(_AFTER_SETUP[assignment.id])
+    answers = answers_with(variant, reference_answers(source))
+    for cell in source.cells:
+        if is_solution(cell):
+            exec(answers[grade_id(cell)], namespace)
+    shown = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(shown):
+            namespace[f"check_{variant.exercise}"]()
+    except CheckFailed as failure:
+        return False, str(failure)
+    except Exception as error:
+        return False, f"the check itself raised {type(error).__name__}: {error}"
+    return shown.getvalue().startswith(CHECK_MARK), shown.getvalue()
+
+
+def visible_problem(assignment: Assignment, variant: Variant, label: str) -> str:
+    """What is wrong with a wrong variant's visible check ("" if nothing): the same rules as for its hidden tests.
+
+    It may pass (the hidden tests decide); a failure is at most three lines, names only a mistake the variant
+    makes, and comes from a judged answer, not from the check breaking."""
+    passed, told = checked(assignment, variant)
+    if passed:
+        return ""
+    if told.startswith("the check itself raised"):
+        return f"{label}: visible check: {told[:400]}"
+    problem = message_problem(told, variant, label)
+    return problem and f"{problem} (visible check)"
+
+
 def judged(job: tuple[str, str]) -> str:
     """A problem with one variant ("" if it scores and is told what its header says)."""
     assignment = next(a for a in ASSIGNMENTS if a.id == job[0])
@@ -75,7 +129,15 @@ def judged(job: tuple[str, str]) -> str:
         return f"{label}: scored full marks"
     if variant.feedback not in f"{told}\n{notes}":
         return f"{label}: feedback lacks {variant.feedback!r}: {told[:400]}"
-    return message_problem(told, variant, label) or summary_problem(told, summary, label)
+    return (
+        message_problem(told, variant, label)
+        or summary_problem(told, summary, label)
+        or (
+            visible_problem(assignment, variant, label)
+            if variant.kind == "wrong" and ENDLESS not in variant.feedback and not variant.python
+            else ""
+        )
+    )
 
 
 def summary_problem(told: str, summary: dict, label: str) -> str:

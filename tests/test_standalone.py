@@ -18,12 +18,12 @@ from course.build.cells import grade_id, is_solution
 from course.build.contract import ASSIGNMENTS, Assignment
 from course.build.corpus import companion, variants
 from course.build.publish import SOLUTIONS
+from course.judging.checks import CHECK_MARK
 from course.versions import COLAB, version_tuple
 from tests.notebooks import errors, execute, read
 from tests.test_build import blocked_course
 
 REPO = Path(__file__).resolve().parent.parent
-CHECK_MARK = "\N{CHECK MARK}"
 INLINE = "module://matplotlib_inline.backend_inline"  # figures drawn into the outputs, as students see them
 PYTHONS = {
     "pins": Path(sys.executable),

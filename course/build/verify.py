@@ -62,7 +62,8 @@ def source_problems(nb: NotebookNode, graded_names: tuple[str, ...]) -> list[str
 
 def hidden_test_problems(nb: NotebookNode, exercises_module: str) -> list[str]:
     """What keeps the grader from judging a notebook's hidden tests: a region it cannot read, an unknown
-    exercise, or a case its exercise cannot turn into calls."""
+    exercise, substitutes other than the earlier answers its exercise uses, or a case its exercise cannot
+    turn into calls."""
     exercises = importlib.import_module(exercises_module).EXERCISES
     problems = []
     for cell in nb.cells:
@@ -79,6 +80,11 @@ def hidden_test_problems(nb: NotebookNode, exercises_module: str) -> list[str]:
                 f"this cell's exercise in {exercises_module}"
             )
             continue
+        if set(call.substitutes) != set(exercises[call.exercise].uses):
+            problems.append(
+                f"grade cell {grade_id(cell)}: substitutes {sorted(call.substitutes)}, but "
+                f"{call.exercise} uses {sorted(exercises[call.exercise].uses)} (its exercise's `uses`)"
+            )
         for number, case in enumerate(call.cases, 1):
             try:
                 exercises[call.exercise].calls(case)

@@ -48,6 +48,7 @@ class Conv1dMinimal(TorchConvolution):
     """F.conv1d(x, weights) for x (b, ic, w) and weights (oc, ic, kw): no bias, stride 1, no padding."""
 
     name = "conv1d_minimal"
+    uses = ("conv1d_minimal_simple",)
     visible = (
         {"x": (2, 3, 6), "weights": (3, 3, 3), "seed": 3, "values": "ints"},
         {"x": (1, 2, 7), "weights": (4, 2, 2), "seed": 4, "dtype": "float32"},
@@ -131,6 +132,7 @@ class Conv1dForward(LinenForward):
     """conv1d_forward(seed, x, features, kernel_size): MyConv1D initialised from PRNGKey(int(seed)), applied, flat."""
 
     name = "conv1d_forward"
+    uses = ("MyConv1D",)
     layer = MY_CONV1D
     visible = ({"seed": 5.0, "x": (6, 2), "features": 4.0, "kernel_size": 3.0},)
 

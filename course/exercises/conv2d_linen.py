@@ -130,6 +130,7 @@ class Conv2d(TorchConvolution):
     """F.conv2d(x, weights, stride=stride, padding=padding), no bias; stride and padding are ints or (h, w) pairs."""
 
     name = "conv2d"
+    uses = ("force_pair", "conv2d_minimal")
     arguments = ("x", "weights", "stride", "padding")
     flip_dims = (-2, -1)
     visible = (
@@ -281,6 +282,7 @@ class Conv2dForward(LinenForward):
     """conv2d_forward(seed, x, features, kernel_h, kernel_w, stride): MyConv2D initialised, applied, flattened."""
 
     name = "conv2d_forward"
+    uses = ("MyConv2D",)
     layer = MY_CONV2D
     visible = (
         {

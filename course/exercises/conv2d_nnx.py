@@ -21,7 +21,7 @@ import numpy as np
 from flax import nnx
 
 from course.judging.checks import CheckFailed, Mistake, check_close, check_equal, hint
-from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.exercise import Call, Exercise, ExerciseSet, compute_candidates
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 ERROR_HINTS = {
@@ -162,11 +162,14 @@ class MyConv2DLayer(Exercise):
         return jnp.asarray(x), jnp.asarray(kernel, jnp.float32), jnp.asarray(bias, jnp.float32)
 
     def prepare(self) -> None:
-        """nnx.Conv's kernel and output on each visible case, as judging a right answer computes them."""
+        """nnx.Conv's kernel and output on each visible case, as judging a right answer computes them, and the
+        kernels and outputs of the known mistakes, as judging a wrong one does."""
         for case in self.visible:
             sizes, (x, kernel, bias) = tuple(case[name] for name in SIZES), self.data(case)
             library_kernel(sizes, nnx.Rngs(case["seed"]))
             library_conv(x, kernel, bias, (case["stride"], case["stride"]))
+            compute_candidates(kernel_mistakes(sizes[:4], case["seed"]))
+            compute_candidates(output_mistakes(x, kernel, bias, case["stride"]))
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """Build the layer and report what it holds; build it again, set random Params and call it on x."""
@@ -421,6 +424,7 @@ class Conv2dForward(Exercise):
     """conv2d_forward(seed, x, features, kernel_h, kernel_w, stride): numbers arrive as floats."""
 
     name = "conv2d_forward"
+    uses = ("MyConv2D",)
     forbidden = CONVOLUTION_LAYER
     error_hints = ERROR_HINTS
     numbers = ("seed", "features", "kernel_h", "kernel_w", "stride")
@@ -472,19 +476,20 @@ class Conv2dForward(Exercise):
         return conv(jnp.asarray(x))
 
     def prepare(self) -> None:
-        """nnx.Conv's output on each visible case, as judging a right answer computes it."""
+        """nnx.Conv's output on each visible case, as judging a right answer computes it, and the outputs of the
+        known mistakes, as judging a wrong one does."""
         for case in self.visible:
-            self.library_output(case)
+            compute_candidates(self.mistakes(case))
 
-    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
-        """Compare with nnx.Conv built from nnx.Rngs(seed), applied and flattened; name the likely mistake."""
+    def mistakes(self, case: dict[str, Any]) -> dict[Mistake, Any]:
+        """Known mistakes and the flattened outputs they give for a case (functions computing them)."""
         kh, kw = int(case["kernel_h"]), int(case["kernel_w"])
 
         def layer_output(**changes: Any) -> jax.Array:
             return self.library_output(case, **changes)
 
         expected = layer_output()
-        mistakes = {
+        return {
             Mistake(
                 "stride-ignored",
                 "this is the stride-1 output: pass int(stride) on to MyConv2D (and make sure MyConv2D uses it)",
@@ -507,11 +512,15 @@ class Conv2dForward(Exercise):
                 ".reshape(-1), which keeps row-major order",
             ): lambda: expected.transpose().reshape(-1),
         }
+
+    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
+        """Compare with nnx.Conv built from nnx.Rngs(seed), applied and flattened; name the likely mistake."""
+        expected = self.library_output(case)
         check_close(
             value,
             expected.reshape(-1),
             what,
-            mistakes,
+            self.mistakes(case),
             {
                 tuple(expected.shape): Mistake(
                     "output-not-flattened",

@@ -19,7 +19,7 @@ import numpy as np
 
 from course.exercises.tensors import random_tensor
 from course.judging.checks import CheckFailed, Mistake, check_close, check_equal
-from course.judging.exercise import Call, Exercise
+from course.judging.exercise import Call, Exercise, compute_candidates
 from course.judging.forbidden import CONVOLUTION_LAYER
 
 BIAS_SHIFT = 0.5
@@ -177,11 +177,13 @@ class LinenLayer(Exercise):
         return x, {"kernel": kernel, "bias": bias}
 
     def prepare(self) -> None:
-        """Initialise and apply flax.linen.Conv on each visible case, as judging a right answer does."""
+        """Initialise and apply flax.linen.Conv on each visible case, as judging a right answer does, and draw
+        the kernels of the known wrong initialisations, as judging a wrong one does."""
         for case in self.visible:
             x, _ = self.data(case)
             layer = self.library_layer(self.case_fields(case))
             layer.apply(layer.init(jax.random.PRNGKey(case["seed"]), x), x)
+            compute_candidates(self.init_mistakes(case, x))
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         """Parameter shapes (with the declared fields, for hints), the variables after init, the output of apply."""
@@ -270,6 +272,29 @@ class LinenLayer(Exercise):
             f"{self.kernel_layout}, then 'bias' (features,).",
         )
 
+    def init_mistakes(self, case: dict[str, Any], x: jax.Array) -> dict[Mistake, Any]:
+        """The kernels known wrong initialisations draw for a case, by mistake (functions computing them)."""
+        key = jax.random.PRNGKey(case["seed"])
+        shape = self.kernel_shape(x.shape[-1], **self.case_fields(case))
+
+        def initialised(initializer: Any, created: int = 0) -> Any:
+            return lambda: initializer(parameter_keys(key)[created], shape)
+
+        return {
+            Mistake(
+                "bias-created-first",
+                "the bias was created before the kernel; create the kernel first (the order "
+                "decides each parameter's random key)",
+            ): initialised(nn.initializers.lecun_normal(), created=1),
+            **{
+                Mistake(
+                    f"{name.replace('_', '-')}-init",
+                    f"the kernel starts from {name}(); this exercise asks for lecun_normal()",
+                ): initialised(getattr(nn.initializers, name)())
+                for name in ("glorot_normal", "glorot_uniform")
+            },
+        }
+
     def judge_init(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """The kernel must be what lecun_normal() gives with the first key, the bias zeros."""
         fields, key = self.case_fields(case), jax.random.PRNGKey(case["seed"])
@@ -277,28 +302,11 @@ class LinenLayer(Exercise):
         params = value.get("params") if isinstance(value, dict) else None
         if not (isinstance(params, dict) and {"kernel", "bias"} <= set(params)):
             raise CheckFailed(f"{what}: the variables have no params 'kernel' and 'bias'.")
-
-        def initialised(initializer: Any, created: int = 0) -> Any:
-            return lambda: initializer(parameter_keys(key)[created], reference["kernel"].shape)
-
         check_close(
             params["kernel"],
             reference["kernel"],
             f"{what}: initial kernel (create it first, with lecun_normal())",
-            {
-                Mistake(
-                    "bias-created-first",
-                    "the bias was created before the kernel; create the kernel first (the order "
-                    "decides each parameter's random key)",
-                ): initialised(nn.initializers.lecun_normal(), created=1),
-                **{
-                    Mistake(
-                        f"{name.replace('_', '-')}-init",
-                        f"the kernel starts from {name}(); this exercise asks for lecun_normal()",
-                    ): initialised(getattr(nn.initializers, name)())
-                    for name in ("glorot_normal", "glorot_uniform")
-                },
-            },
+            self.init_mistakes(case, call.args["x"]),
         )
         zeros = np.zeros(fields["features"], np.float32)
         check_close(
@@ -385,9 +393,11 @@ class LinenForward(Exercise):
         return {}
 
     def prepare(self) -> None:
-        """The reference output of each visible case, as judging a right answer computes it."""
+        """The reference output of each visible case, as judging a right answer computes it, and the outputs of
+        the known mistakes, as judging a wrong one does."""
         for case in self.visible:
             self.expected(case)
+            compute_candidates(self.forward_mistakes(case, self.inputs(case)["x"]))
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         args = self.inputs(case)
@@ -398,10 +408,13 @@ class LinenForward(Exercise):
         sizes = ", ".join(repr(case[name]) for name in self.layer.fields)
         return f"{self.name}({case['seed']!r}, x {tuple(case['x'])}, {sizes})"
 
-    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
-        """Compare with flax.linen.Conv's flattened output; name the likely mistake."""
-        seed, x = int(case["seed"]), call.args["x"]
-        fields = {name: int(case[name]) for name in self.layer.fields}
+    def seed_and_fields(self, case: dict[str, Any]) -> tuple[int, dict[str, int]]:
+        """A case's seed and the layer's fields, cast to int as a right answer casts them."""
+        return int(case["seed"]), {name: int(case[name]) for name in self.layer.fields}
+
+    def forward_mistakes(self, case: dict[str, Any], x: jax.Array) -> dict[Mistake, Any]:
+        """Known mistakes and the flattened outputs they give for a case (values, or functions computing them)."""
+        seed, fields = self.seed_and_fields(case)
         out = self.library_forward(seed, x, **fields)
         mistakes = {
             Mistake(
@@ -421,10 +434,16 @@ class LinenForward(Exercise):
                     "the seed is ignored: the key must be jax.random.PRNGKey(int(seed))",
                 )
             ] = lambda: self.library_forward(0, x, **fields).reshape(-1)
+        return mistakes
+
+    def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
+        """Compare with flax.linen.Conv's flattened output; name the likely mistake."""
+        seed, fields = self.seed_and_fields(case)
         shape_hints = {
-            tuple(out.shape): Mistake(
+            tuple(self.library_forward(seed, call.args["x"], **fields).shape): Mistake(
                 "output-not-flattened",
                 "the output is not flattened: return a 1-D array, e.g. out.reshape(-1).",
             )
         }
+        mistakes = self.forward_mistakes(case, call.args["x"])
         check_close(value, self.expected(case), what, mistakes, shape_hints)

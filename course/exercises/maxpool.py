@@ -22,7 +22,7 @@ from course.exercises.tensors import (
     from_storage_start,
 )
 from course.judging.checks import Mistake, check_close, check_dtype
-from course.judging.exercise import Call, Exercise, ExerciseSet
+from course.judging.exercise import Call, Exercise, ExerciseSet, compute_candidates
 from course.judging.forbidden import MAX_POOLING, MAX_POOLING_LAYER
 
 # a case's `values`: all entries below -0.5, so that no zero padding can go unnoticed
@@ -276,6 +276,13 @@ class MaxPool2dJax(Exercise):
         """E.g. "maxpool2d_jax(all-negative x (5, 6, 3), window=2, stride=2, padding='VALID')"."""
         x = f"{'all-negative ' if case.get('values') == NEGATIVE else ''}x {tuple(case['x'])}"
         return f"{self.name}({x}, window={case['window']!r}, stride={case['stride']!r}, padding={case['padding']!r})"
+
+    def prepare(self) -> None:
+        """flax's max_pool on each visible case, as judging a right answer computes it, and the outputs of the
+        known mistakes, as judging a wrong one does."""
+        for case in self.visible:
+            self.expected(case)
+            compute_candidates(self.mistakes(**self.inputs(case)))
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Compare with flax's max_pool; name the likely mistake; then check the dtype."""

@@ -159,6 +159,7 @@ class Pad2d(PadFunction):
     """pad2d(x (b, c, h, w), left, right, top, bottom, pad_value), like F.pad(x, (left, right, top, bottom))."""
 
     name = "pad2d"
+    uses = ("pad1d",)
     arguments = ("x", "left", "right", "top", "bottom", "pad_value")
     visible = (
         {
@@ -277,6 +278,7 @@ class Conv1d(TorchConvolution):
     """conv1d(x (b, ic, w), weights (oc, ic, k), stride=1, padding=0), like F.conv1d with no bias."""
 
     name = "conv1d"
+    uses = ("pad1d",)
     arguments = ("x", "weights", "stride", "padding")
     error_hints = {
         **TorchConvolution.error_hints,

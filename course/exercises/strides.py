@@ -250,6 +250,7 @@ class AsStridedMm(TorchFunction):
     """matA @ matB via as_strided, elementwise * and sum."""
 
     name = "as_strided_mm"
+    uses = ("as_strided_mv",)
     arguments = tensors = ("matA", "matB")
     forbidden = MATRIX_PRODUCT
     visible = (

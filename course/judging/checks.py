@@ -61,6 +61,9 @@ def naming() -> Iterator[list[str]]:
         _NAMED.reset(token)
 
 
+CHECK_MARK = "\N{CHECK MARK}"  # the start of a passed check's line
+
+
 class CheckFailed(AssertionError):
     """A wrong answer: the message says what was called, what came back and, if known, the likely mistake."""
 
@@ -269,4 +272,4 @@ def highest_precision() -> Iterator[None]:
 
 def passed(message: str) -> None:
     """Print a short success line for a check."""
-    print(f"\N{CHECK MARK} {message}")
+    print(f"{CHECK_MARK} {message}")

@@ -102,6 +102,10 @@ class Exercise:
     # later calls (init, apply) cost compiling what a wrong first one (its parameter shapes) already gave away.
     checked_call_by_call: bool = False
     visible: tuple[dict[str, Any], ...] = ()
+    # Earlier exercises of the notebook whose answers this one may call: its hidden tests substitute their
+    # references (a test keeps the two in step), and a visible check that fails while one of them fails its own
+    # check points there first.
+    uses: tuple[str, ...] = ()
     # a text an error contains -> the mistake it shows
     error_hints: ClassVar[dict[str, Mistake]] = {}
     # For an exercise whose library reference would itself be an allowed answer (same_padding may call
@@ -176,6 +180,14 @@ class Exercise:
                 if outcome.raised is not None:
                     raise CheckFailed(self.explain_error(what, outcome.raised))
                 self.judge_value(case, call, outcome.value, what)
+
+
+def compute_candidates(candidates: dict[Mistake, Any]) -> None:
+    """Compute every known mistake's output that is still a function, as judging a wrong answer does: run from an
+    exercise's `prepare`, it leaves JAX's caches warm for a student's first wrong answer."""
+    for candidate in candidates.values():
+        if callable(candidate):
+            candidate()
 
 
 def shortened(raised: str) -> str:

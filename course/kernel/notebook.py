@@ -18,6 +18,7 @@ A notebook's setup cell binds, for every exercise, `check_<name>()` and `hidden_
 
 import contextlib
 import functools
+import io
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -226,8 +227,25 @@ def check(exercise: Exercise, answer: Any) -> None:
     passed(f"{exercise.name} passes its checks ({cases_text(len(exercise.visible))})")
 
 
-def check_in_notebook(exercise: Exercise) -> None:
-    """The visible check of the notebook's own answer, found by name; one line if its cell has not run yet."""
+def failing_used_answer(
+    exercise: Exercise, exercises: ExerciseSet, namespace: dict[str, Any]
+) -> str:
+    """The first of the notebook's answers that `exercise` may call whose own visible check fails ("" if none)."""
+    for name in exercise.uses:
+        if name in namespace:
+            try:
+                with contextlib.redirect_stdout(io.StringIO()):
+                    check(exercises[name], namespace[name])
+            except CheckFailed:
+                return name
+    return ""
+
+
+def check_in_notebook(exercise: Exercise, exercises: ExerciseSet) -> None:
+    """The visible check of the notebook's own answer, found by name; one line if its cell has not run yet.
+
+    A failure while an earlier answer it may call fails its own check points to that answer instead of
+    naming a likely mistake here: the mistake may well be there."""
     namespace = vars(sys.modules["__main__"])
     if exercise.answer_is_notebook:
         check(exercise, namespace)
@@ -237,7 +255,17 @@ def check_in_notebook(exercise: Exercise) -> None:
             f"{exercise.name}, above), then this check."
         )
     else:
-        check(exercise, namespace[exercise.name])
+        try:
+            check(exercise, namespace[exercise.name])
+        except CheckFailed as failure:
+            used = failing_used_answer(exercise, exercises, namespace)
+            if not used:
+                raise
+            first = str(failure).splitlines()[0]
+            raise CheckFailed(
+                f"{first}\n{exercise.name} may call your {used}, which fails its own check: get "
+                f"check_{used}() passing first."
+            ) from None
 
 
 def hidden_tests(
@@ -284,7 +312,7 @@ def checks_for(exercises: ExerciseSet) -> dict[str, Callable[..., None]]:
             for exercise in exercises.exercises.values():
                 exercise.prepare()
     found: dict[str, Callable[..., None]] = {
-        f"check_{name}": functools.partial(check_in_notebook, exercise)
+        f"check_{name}": functools.partial(check_in_notebook, exercise, exercises)
         for name, exercise in exercises.exercises.items()
     }
     found["hidden_tests"] = lambda name, answer, cases, namespace=None, substitutes=None: (

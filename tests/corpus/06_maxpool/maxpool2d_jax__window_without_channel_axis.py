@@ -1,5 +1,6 @@
 # kind: wrong
 # feedback: could not be broadcast together
+# hint: reduce_window needs a window and a stride entry for every axis of x
 def maxpool2d_jax(x, window, stride, padding):
     """Max-pool x (H, W, C) per channel with lax.reduce_window."""
     window = (window, window) if isinstance(window, int) else tuple(window)
