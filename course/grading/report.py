@@ -54,7 +54,19 @@ def scores(root: Path) -> dict[tuple[str, str, str], float]:
     }
 
 
-def notes_by_student(root: Path) -> dict[str, list[str]]:
+def graded_metadata(root: Path) -> dict[Path, dict[str, Any] | None]:
+    """Each graded notebook under autograded/ and the course's metadata in it (None if it cannot be read)."""
+    found: dict[Path, dict[str, Any] | None] = {}
+    for path in sorted((root / "autograded").glob("*/*/*.ipynb")):
+        try:
+            metadata = json.loads(path.read_text()).get("metadata", {}).get(NOTES, {})
+            found[path] = metadata if isinstance(metadata, dict) else {}
+        except (OSError, ValueError, AttributeError):
+            found[path] = None
+    return found
+
+
+def notes_by_student(root: Path, graded: dict[Path, dict[str, Any] | None]) -> dict[str, list[str]]:
     """Every note about each student's submissions, as 'assignment: note' lines.
 
     From the ledgers of `make autograde` (the file handed in, how grading went) and from the graded
@@ -68,15 +80,14 @@ def notes_by_student(root: Path) -> dict[str, list[str]]:
         notes[student] += [f"{assignment}: {ledger['status']}"] + [
             f"{assignment}: {n}" for n in ledger["notes"]
         ]
-    for path in sorted((root / "autograded").glob("*/*/*.ipynb")):
+    for path, metadata in graded.items():
         student, assignment = path.parent.parent.name, path.parent.name
-        try:
-            graded = (
-                json.loads(path.read_text()).get("metadata", {}).get(NOTES, {}).get("notes", [])
-            )
-        except (OSError, ValueError):
-            graded = ["the graded notebook could not be read"]
-        notes[student] += [f"{assignment}: {note}" for note in graded if isinstance(note, str)]
+        lines = (
+            ["the graded notebook could not be read"]
+            if metadata is None
+            else metadata.get("notes", [])
+        )
+        notes[student] += [f"{assignment}: {note}" for note in lines if isinstance(note, str)]
     return notes
 
 
@@ -111,15 +122,13 @@ MISTAKE_COLUMNS = ["assignment", "exercise", "kind", "what", "submissions"]
 KIND_COLOURS = {"mistake": "#e76f51", "outcome": "#8d99ae"}
 
 
-def verdict_summaries(root: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
+def verdict_summaries(
+    graded: dict[Path, dict[str, Any] | None],
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
     """(assignment, exercise) -> the verdict summary of each graded submission, from the graded notebooks."""
     found: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for path in sorted((root / "autograded").glob("*/*/*.ipynb")):
-        try:
-            metadata = json.loads(path.read_text()).get("metadata", {}).get(NOTES, {})
-            verdicts = metadata.get(VERDICTS, {})
-        except (OSError, ValueError, AttributeError):
-            continue
+    for path, metadata in graded.items():
+        verdicts = (metadata or {}).get(VERDICTS, {})
         for exercise, summary in verdicts.items() if isinstance(verdicts, dict) else ():
             if isinstance(summary, dict) and summary.get("outcome") in OUTCOMES:
                 found[(path.parent.name, exercise)].append(summary)
@@ -135,10 +144,10 @@ def exercise_order() -> list[tuple[str, str]]:
     ]
 
 
-def mistake_rows(root: Path) -> list[dict[str, Any]]:
+def mistake_rows(graded: dict[Path, dict[str, Any] | None]) -> list[dict[str, Any]]:
     """Per exercise, in notebook order: how many submissions made each known mistake (by its id),
     failed with no named mistake, or ended otherwise (forbidden call, refused, unwritten...); then passed."""
-    summaries, rows = verdict_summaries(root), []
+    summaries, rows = verdict_summaries(graded), []
     for assignment, exercise in exercise_order():
         mistakes: dict[str, int] = defaultdict(int)
         outcomes: dict[str, int] = defaultdict(int)
@@ -154,26 +163,12 @@ def mistake_rows(root: Path) -> list[dict[str, Any]]:
         ordered = [(NO_NAMED_MISTAKE, outcomes.pop(NO_NAMED_MISTAKE, 0))] + [
             (outcome, outcomes.get(outcome, 0)) for outcome in OUTCOMES if outcome != WRONG
         ]
-        rows += [
-            {
-                "assignment": assignment,
-                "exercise": exercise,
-                "kind": "mistake",
-                "what": m,
-                "submissions": n,
-            }
-            for m, n in counted
+        counts = [("mistake", m, n) for m, n in counted] + [
+            ("outcome", o, n) for o, n in ordered if n
         ]
         rows += [
-            {
-                "assignment": assignment,
-                "exercise": exercise,
-                "kind": "outcome",
-                "what": o,
-                "submissions": n,
-            }
-            for o, n in ordered
-            if n
+            dict(zip(MISTAKE_COLUMNS, (assignment, exercise, kind, what, n)))
+            for kind, what, n in counts
         ]
     return rows
 
@@ -224,7 +219,8 @@ def write_reports(root: Path) -> None:
     """Write reports/ for the course at `root` and print the notes that need an instructor's eye."""
     folder = root / "reports"
     (folder / "students").mkdir(parents=True, exist_ok=True)
-    for student, lines in notes_by_student(root).items():
+    graded = graded_metadata(root)
+    for student, lines in notes_by_student(root, graded).items():
         (folder / "students" / f"{student}.txt").write_text("\n".join(lines) + "\n")
         for line in lines:
             if not line.endswith(": graded"):
@@ -238,7 +234,7 @@ def write_reports(root: Path) -> None:
         writer.writerows(rows)
     if rows:
         plot_distribution(rows, folder / "score_distribution.png")
-    mistakes = mistake_rows(root)
+    mistakes = mistake_rows(graded)
     with open(folder / "mistakes_by_exercise.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=MISTAKE_COLUMNS)
         writer.writeheader()
