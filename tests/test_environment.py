@@ -1,8 +1,6 @@
 """The pins: requirements.lock, pyproject.toml, environment.yml and the notebooks' runtime report agree."""
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -17,6 +15,7 @@ from course.kernel.runtime import (
     version_warnings,
 )
 from course.versions import COLAB, GRADING_PYTHON, NEWER_LIBRARY, OLDEST, PINS, newer_library_note
+from tests.pythons import later_python
 
 REPO = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^\s*-?\s*([A-Za-z0-9_.\-]+)==([^\s;]+)\s*$")
@@ -157,18 +156,6 @@ def test_a_newer_python_is_noted_once():
     (note,) = version_warnings(dict(PINS), colab=True, python=(3, 13))
     assert note.startswith("Note: this is Python 3.13, and solutions are graded on Python 3.11")
     assert version_warnings(dict(PINS), python=(3, 11)) == []
-
-
-def later_python(version: str) -> str:
-    """The path of a Python `version` ("3.12") on this machine: .venv-colab's for Colab's, else one on PATH."""
-    if version == COLAB["python"]:
-        return str(REPO / ".venv-colab" / "bin" / "python")
-    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    found = sorted(pyenv.glob(f"versions/{version}.*/bin/python{version}")) or [
-        Path(path) for path in [shutil.which(f"python{version}")] if path
-    ]
-    assert found, f"python{version} is missing: install it (pyenv install {version})"
-    return str(found[-1])
 
 
 PROBE = """

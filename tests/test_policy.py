@@ -14,7 +14,7 @@ import pytest
 from course.grading.policy import violations
 from course.judging.forbidden import CONVOLUTION, MATRIX_PRODUCT, NOTHING, TRACE
 from course.versions import COLAB
-from tests.test_environment import later_python
+from tests.pythons import later_python
 
 ACCEPTED = {
     "loops and imports": """
