@@ -479,16 +479,16 @@ class Conv2dForward(Exercise):
         """nnx.Conv's output on each visible case, as judging a right answer computes it, and the outputs of the
         known mistakes, as judging a wrong one does."""
         for case in self.visible:
-            compute_candidates(self.mistakes(case))
+            compute_candidates(self.mistakes(case, self.library_output(case)))
 
-    def mistakes(self, case: dict[str, Any]) -> dict[Mistake, Any]:
-        """Known mistakes and the flattened outputs they give for a case (functions computing them)."""
+    def mistakes(self, case: dict[str, Any], expected: jax.Array) -> dict[Mistake, Any]:
+        """Known mistakes and the flattened outputs they give for a case whose right output, before flattening, is
+        `expected` (functions computing them)."""
         kh, kw = int(case["kernel_h"]), int(case["kernel_w"])
 
         def layer_output(**changes: Any) -> jax.Array:
             return self.library_output(case, **changes)
 
-        expected = layer_output()
         return {
             Mistake(
                 "stride-ignored",
@@ -520,7 +520,7 @@ class Conv2dForward(Exercise):
             value,
             expected.reshape(-1),
             what,
-            self.mistakes(case),
+            self.mistakes(case, expected),
             {
                 tuple(expected.shape): Mistake(
                     "output-not-flattened",

@@ -397,7 +397,8 @@ class LinenForward(Exercise):
         the known mistakes, as judging a wrong one does."""
         for case in self.visible:
             self.expected(case)
-            compute_candidates(self.forward_mistakes(case, self.inputs(case)["x"]))
+            x = self.inputs(case)["x"]
+            compute_candidates(self.forward_mistakes(case, x, self.unflattened(case, x)))
 
     def calls(self, case: dict[str, Any]) -> list[Call]:
         args = self.inputs(case)
@@ -412,10 +413,15 @@ class LinenForward(Exercise):
         """A case's seed and the layer's fields, cast to int as a right answer casts them."""
         return int(case["seed"]), {name: int(case[name]) for name in self.layer.fields}
 
-    def forward_mistakes(self, case: dict[str, Any], x: jax.Array) -> dict[Mistake, Any]:
-        """Known mistakes and the flattened outputs they give for a case (values, or functions computing them)."""
+    def unflattened(self, case: dict[str, Any], x: jax.Array) -> Any:
+        """The library layer's output for a case, before flattening."""
         seed, fields = self.seed_and_fields(case)
-        out = self.library_forward(seed, x, **fields)
+        return self.library_forward(seed, x, **fields)
+
+    def forward_mistakes(self, case: dict[str, Any], x: jax.Array, out: Any) -> dict[Mistake, Any]:
+        """Known mistakes and the flattened outputs they give for a case whose unflattened output is `out`
+        (values, or functions computing them)."""
+        seed, fields = self.seed_and_fields(case)
         mistakes = {
             Mistake(
                 "output-not-flattened",
@@ -438,12 +444,12 @@ class LinenForward(Exercise):
 
     def judge_value(self, case: dict[str, Any], call: Call, value: Any, what: str) -> None:
         """Compare with flax.linen.Conv's flattened output; name the likely mistake."""
-        seed, fields = self.seed_and_fields(case)
+        out = self.unflattened(case, call.args["x"])
         shape_hints = {
-            tuple(self.library_forward(seed, call.args["x"], **fields).shape): Mistake(
+            tuple(out.shape): Mistake(
                 "output-not-flattened",
                 "the output is not flattened: return a 1-D array, e.g. out.reshape(-1).",
             )
         }
-        mistakes = self.forward_mistakes(case, call.args["x"])
+        mistakes = self.forward_mistakes(case, call.args["x"], out)
         check_close(value, self.expected(case), what, mistakes, shape_hints)
